@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+import { CourseHeader } from "@/app/_components/site-header";
+
+// Lesson pages, the print view and the "Should I share?" job aid are the same for everyone, so
+// they are rendered once at build time. Nothing here may read the session or the database.
+export default function CourseLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <CourseHeader />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

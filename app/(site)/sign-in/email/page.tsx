@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { safeReturnPath } from "@/lib/validation";
+import { LinkRequestForm } from "./link-request-form";
+
+export const metadata: Metadata = { title: "Email me a sign-in link" };
+
+export default async function EmailLinkPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const next = safeReturnPath((await searchParams).next);
+  return (
+    <div className="narrow">
+      <Link href="/sign-in" className="back-link">
+        Back to sign in
+      </Link>
+      <h1>Email me a sign-in link</h1>
+      <p>Type the email address your Shared Lives scheme has for you. We will send a link that signs you in.</p>
+      <p>The link works once, for 15 minutes.</p>
+      <LinkRequestForm next={next} />
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import Link from "next/link";
+import type { Viewer } from "@/lib/access";
+import { signOutAction } from "@/app/_actions/sign-out";
+
+const roleName = { carer: "Carer", staff: "Staff", trainer: "Trainer", admin: "Admin" } as const;
+
+function SignOutButton() {
+  return (
+    <form action={signOutAction}>
+      <button type="submit" className="button--link button">
+        Sign out
+      </button>
+    </form>
+  );
+}
+
+/** The header for pages that know who is signed in (dynamic pages). */
+export function SiteHeader({ viewer }: { viewer: Viewer | null }) {
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link href="/" className="site-header__name">
+          Shared Lives training
+        </Link>
+        <nav aria-label="Main">
+          <ul className="site-header__nav">
+            {viewer ? (
+              <>
+                {viewer.role !== "admin" ? (
+                  <li>
+                    <Link href="/my">My training</Link>
+                  </li>
+                ) : null}
+                {viewer.role === "trainer" || viewer.role === "admin" ? (
+                  <li>
+                    <Link href="/trainer">Trainer</Link>
+                  </li>
+                ) : null}
+                {viewer.role === "admin" ? (
+                  <li>
+                    <Link href="/admin">Admin</Link>
+                  </li>
+                ) : null}
+                <li className="site-header__who">
+                  Signed in as <strong>{viewer.name}</strong> ({roleName[viewer.role]})
+                </li>
+                <li>
+                  <SignOutButton />
+                </li>
+              </>
+            ) : (
+              <li>
+                <Link href="/sign-in">Sign in</Link>
+              </li>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+/** The header for static course pages: the same links, without the person's name. */
+export function CourseHeader() {
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link href="/" className="site-header__name">
+          Shared Lives training
+        </Link>
+        <nav aria-label="Main">
+          <ul className="site-header__nav">
+            <li>
+              <Link href="/my">My training</Link>
+            </li>
+            <li>
+              <Link href="/should-i-share">Should I share?</Link>
+            </li>
+            <li>
+              <SignOutButton />
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,36 @@
+import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { type DbOrTx, getDb } from "../client";
+import { auditLog } from "../schema";
+
+export type AuditEntry = {
+  at: Date;
+  actorId: number | null;
+  schemeId: number | null;
+  subjectPersonId?: number | null;
+  action: string;
+  details?: Record<string, unknown>;
+};
+
+export function appendAudit(entry: AuditEntry, db: DbOrTx = getDb()): void {
+  db.insert(auditLog)
+    .values({ ...entry, details: entry.details ?? null })
+    .run();
+}
+
+export function listAudit(
+  filter: { schemeId?: number; subjectPersonId?: number; action?: string; beforeId?: number; limit: number },
+  db: DbOrTx = getDb(),
+) {
+  const where: SQL[] = [];
+  if (filter.schemeId !== undefined) where.push(eq(auditLog.schemeId, filter.schemeId));
+  if (filter.subjectPersonId !== undefined) where.push(eq(auditLog.subjectPersonId, filter.subjectPersonId));
+  if (filter.action) where.push(eq(auditLog.action, filter.action));
+  if (filter.beforeId) where.push(lt(auditLog.id, filter.beforeId));
+  return db
+    .select()
+    .from(auditLog)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(filter.limit)
+    .all();
+}

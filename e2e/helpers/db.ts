@@ -1,0 +1,69 @@
+// Seed helpers: make exactly the data a test needs, straight in the e2e database (WAL lets the
+// server and the tests share it). Guarded so it can never touch anything but data/e2e.
+import Database from "better-sqlite3";
+import { hash } from "@node-rs/argon2";
+import { randomBytes, createHash } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { E2E } from "../env";
+
+if (!E2E.databasePath.includes(`data/e2e/`)) throw new Error("e2e helpers only touch data/e2e");
+
+let db: Database.Database | null = null;
+export function e2eDb(): Database.Database {
+  if (!db) {
+    db = new Database(E2E.databasePath);
+    db.pragma("busy_timeout = 5000");
+    db.pragma("foreign_keys = ON");
+  }
+  return db;
+}
+
+let n = 0;
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${++n}-${randomBytes(2).toString("hex")}@e2e.example`;
+}
+
+export const PASSWORD = "a long e2e password";
+let passwordHash: Promise<string> | null = null;
+
+export function demoSchemeId(): number {
+  return (e2eDb().prepare("select id from schemes where name = ?").get("Demo Shared Lives scheme") as { id: number }).id;
+}
+
+export function makeScheme(name = `Scheme ${randomBytes(3).toString("hex")}`): number {
+  return Number(e2eDb().prepare("insert into schemes (name) values (?)").run(name).lastInsertRowid);
+}
+
+export async function makePerson(role: "carer" | "staff" | "trainer" | "admin", opts: { schemeId?: number | null; name?: string; email?: string } = {}) {
+  passwordHash ??= hash(PASSWORD);
+  const email = opts.email ?? uniqueEmail(role);
+  const name = opts.name ?? `E2E ${role} ${++n}`;
+  const schemeId = opts.schemeId === undefined ? (role === "admin" ? null : demoSchemeId()) : opts.schemeId;
+  const id = Number(
+    e2eDb()
+      .prepare("insert into people (name, email, role, scheme_id, password_hash) values (?, ?, ?, ?, ?)")
+      .run(name, email, role, schemeId, await passwordHash).lastInsertRowid,
+  );
+  return { id, email, name, password: PASSWORD, schemeId };
+}
+
+export function latestMailTo(email: string): { subject: string; body: string } | undefined {
+  return e2eDb().prepare("select subject, body from outbox where to_address = ? order by id desc limit 1").get(email.toLowerCase()) as
+    | { subject: string; body: string }
+    | undefined;
+}
+
+export function linkIn(body: string): string {
+  const match = body.match(/https?:\/\/\S+/);
+  if (!match) throw new Error(`no link in: ${body}`);
+  return match[0];
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Moves the server's clock (only honoured because the e2e server sets ALLOW_TEST_CLOCK). */
+export function setClock(iso: string | null): void {
+  writeFileSync(E2E.clockFile, iso ?? "");
+}

@@ -1,0 +1,37 @@
+import { defineConfig, devices } from "@playwright/test";
+import { E2E } from "./env";
+
+// Drives the production build (npm test builds it first) in Chromium. Debian's Chromium is used
+// when CHROMIUM_PATH is set (scripts/test-all.sh sets it); otherwise Playwright's own download.
+const executablePath = process.env.CHROMIUM_PATH || undefined;
+
+export default defineConfig({
+  testDir: ".",
+  outputDir: "../test-results",
+  fullyParallel: false,
+  workers: process.env.CI ? 2 : 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: E2E.baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  // A phone-sized screen: carers mostly use the course on a phone.
+  projects: [{ name: "phone", use: { ...devices["Pixel 7"] } }],
+  webServer: {
+    command: "node e2e/server.mjs",
+    cwd: "..",
+    url: `${E2E.baseURL}/sign-in`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,29 @@
+// Starts the production build for the end-to-end suite: a fresh database under data/e2e (never
+// the real one), the demo accounts, a test clock file, and `next start` on 127.0.0.1:3100.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+
+const root = join(import.meta.dirname, "..");
+const dataDir = join(root, "data", "e2e");
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_PATH: join(dataDir, "e2e.db"),
+  DEMO_MODE: "true",
+  SITE_URL: "http://127.0.0.1:3100",
+  AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+  TEST_CLOCK_FILE: join(dataDir, "clock.txt"),
+  ALLOW_TEST_CLOCK: "yes",
+};
+
+const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/seed-demo.ts"], { cwd: root, env, stdio: "inherit" });
+if (seed.status !== 0) process.exit(seed.status ?? 1);
+
+const server = spawn("npx", ["next", "start", "-p", "3100", "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

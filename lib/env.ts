@@ -1,0 +1,68 @@
+// Environment variables, validated once at start. A bad value stops the site with a message that
+// names the variable, instead of a confusing failure later.
+import { z } from "zod";
+
+const yesNo = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const envSchema = z.object({
+  DATABASE_PATH: z.string().min(1).optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 33)").optional(),
+  SITE_URL: z.url("must be a full address such as https://training.example.org").optional(),
+  DEMO_MODE: yesNo,
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional()
+    .or(z.literal("")),
+  MAIL_FROM: z.string().min(3).optional(),
+  RETENTION_DAYS: z.coerce.number().int().min(30, "must be at least 30 days").max(36500).optional(),
+  QUIZ_SCENARIOS_PER_ATTEMPT: z.coerce.number().int().min(1).max(20).optional(),
+});
+
+export type Env = {
+  databasePath?: string;
+  authSecret?: string;
+  siteUrl: string;
+  demoMode: boolean;
+  smtpUrl?: string;
+  mailFrom: string;
+  retentionDays: number;
+  scenariosPerAttempt: number;
+};
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment variable${lines.length > 1 ? "s" : ""}:\n${lines.join("\n")}`);
+  }
+  const e = result.data;
+  return {
+    databasePath: e.DATABASE_PATH,
+    authSecret: e.AUTH_SECRET,
+    siteUrl: (e.SITE_URL ?? "http://localhost:3000").replace(/\/$/, ""),
+    demoMode: e.DEMO_MODE,
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM ?? "Shared Lives training <training@localhost>",
+    // Six years: a common retention period for care records; a scheme sets its own.
+    retentionDays: e.RETENTION_DAYS ?? 6 * 365,
+    scenariosPerAttempt: e.QUIZ_SCENARIOS_PER_ATTEMPT ?? 5,
+  };
+}
+
+let cached: Env | null = null;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change process.env between cases. */
+export function resetEnvCache(): void {
+  cached = null;
+}

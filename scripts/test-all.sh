@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs every test: type check, unit and integration (Vitest),
+# then end-to-end (Playwright in Chromium) against a production build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+source scripts/lib/install.sh
+ensure_node_modules
+
+# A browser for Playwright: Debian's Chromium where there is one (or it can be installed with
+# apt as root), otherwise Playwright's own download (needs internet).
+if [ -z "${CHROMIUM_PATH:-}" ]; then
+  if [ -x /usr/bin/chromium ]; then
+    export CHROMIUM_PATH=/usr/bin/chromium
+  elif [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian's Chromium for the browser tests..."
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || true
+    [ -x /usr/bin/chromium ] && export CHROMIUM_PATH=/usr/bin/chromium
+  fi
+  if [ -z "${CHROMIUM_PATH:-}" ]; then
+    echo "No system Chromium: asking Playwright to download its own."
+    npx playwright install chromium
+  fi
+fi
+
+echo "== Type check"
+npx tsc --noEmit
+
+echo "== Unit and integration tests (Vitest)"
+npx vitest run --config test/vitest.config.mts
+
+echo "== Production build"
+npx next build
+
+echo "== End-to-end tests (Playwright)"
+npx playwright test --config e2e/playwright.config.ts

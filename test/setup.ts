@@ -1,0 +1,8 @@
+import { vi } from "vitest";
+
+// `server-only` throws when imported outside a React Server environment; tests are server code.
+vi.mock("server-only", () => ({}));
+
+process.env.DATABASE_PATH = ":memory:";
+process.env.AUTH_SECRET = "test-secret-that-is-at-least-32-characters-long";
+process.env.SITE_URL = "http://localhost:3000";

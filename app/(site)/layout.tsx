@@ -8,8 +8,7 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
   const viewer = await getViewer();
   return (
     <>
-      {env().demoMode ? <p className="demo-banner">Demo site: the accounts and data here are examples, not real people.</p> : null}
-      <SiteHeader viewer={viewer} />
+      <SiteHeader viewer={viewer} demo={env().demoMode} />
       <main id="main" tabIndex={-1}>
         {children}
       </main>

@@ -15,9 +15,10 @@ function SignOutButton() {
 }
 
 /** The header for pages that know who is signed in (dynamic pages). */
-export function SiteHeader({ viewer }: { viewer: Viewer | null }) {
+export function SiteHeader({ viewer, demo = false }: { viewer: Viewer | null; demo?: boolean }) {
   return (
     <header className="site-header">
+      {demo ? <p className="demo-banner">Demo site: the accounts and data here are examples, not real people.</p> : null}
       <div className="site-header__inner">
         <Link href="/" className="site-header__name">
           Shared Lives training

@@ -8,7 +8,7 @@ export function AcceptForm({ token, email, name }: { token: string; email: strin
     <ActionForm action={acceptInvitationAction} submitLabel="Create my account" id="accept">
       <Hidden name="token" value={token} />
       {/* Lets password managers save the right username with the new password. */}
-      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden aria-label="Email address" />
       <TextField name="name" label="Your full name" hint="As you would like it on your certificate." autoComplete="name" defaultValue={name ?? undefined} />
       <TextField
         name="password"

@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { requireViewer } from "@/lib/auth/viewer";
+import { findModule } from "@/lib/content/course";
+import { PASS_MARK_PERCENT } from "@/lib/quiz/scoring";
+import { QuizError, resultView } from "@/lib/quiz/service";
+import { startQuizAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Your quiz result" };
+
+export default async function ResultPage({ params }: { params: Promise<{ module: string; attempt: string }> }) {
+  const { module: slug, attempt } = await params;
+  const viewer = await requireViewer(`/modules/${slug}/quiz/${attempt}/result`);
+  const mod = await findModule(slug);
+  if (!mod || !/^\d{1,9}$/.test(attempt)) notFound();
+  let view;
+  try {
+    view = resultView(viewer, slug, Number(attempt));
+  } catch (error) {
+    if (error instanceof QuizError) notFound();
+    throw error;
+  }
+  if (!view) redirect(`/modules/${slug}/quiz/${attempt}/check`);
+  return (
+    <>
+      <span className="caption">{mod.title}</span>
+      <h1>{view.passed ? "You passed" : "You did not pass this time"}</h1>
+      <div className={`notice ${view.passed ? "notice--success" : "notice--warning"}`}>
+        <p>
+          You got <strong>{view.score} out of {view.total}</strong> right ({Math.round((view.score / view.total) * 100)}%). The pass mark is {PASS_MARK_PERCENT}%.
+        </p>
+        {view.passed ? <p>This module is complete.</p> : <p>Read the feedback below, then try again. You will get different situations.</p>}
+      </div>
+      <div className="button-group">
+        {view.passed ? (
+          <Link href="/my" className="button">
+            Go to my training
+          </Link>
+        ) : (
+          <form action={startQuizAction}>
+            <input type="hidden" name="module" value={slug} />
+            <button type="submit" className="button">
+              Try again
+            </button>
+          </form>
+        )}
+        <Link href={`/modules/${slug}`}>Read the module again</Link>
+      </div>
+      <h2>Your answers</h2>
+      <ol className="cards">
+        {view.rows.map((row) => (
+          <li key={row.number} className="card">
+            <h3>
+              {row.number}. {row.scenario.title}{" "}
+              {row.correct ? <span className="tag tag--green">Best answer</span> : <span className="tag tag--orange">Not the best answer</span>}
+            </h3>
+            <p>{row.scenario.situation}</p>
+            <p>
+              <strong>You chose:</strong> {row.chosen?.text ?? "No answer"}
+            </p>
+            {row.chosen ? (
+              <p>
+                {row.chosen.feedback} <em>({row.chosen.rule})</em>
+              </p>
+            ) : null}
+            {!row.correct ? (
+              <>
+                <p>
+                  <strong>The best answer:</strong> {row.best.text}
+                </p>
+                <p>
+                  {row.best.feedback} <em>({row.best.rule})</em>
+                </p>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

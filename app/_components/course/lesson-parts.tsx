@@ -1,0 +1,49 @@
+// Small pieces shared by lesson pages, the module overview and the print view. Server only.
+import type { Source } from "@/lib/content/schemas";
+
+/** A progress bar with its words: the bar is decoration, the sentence says it all. */
+export function ProgressBar({ done, total, label, id }: { done: number; total: number; label: string; id?: string }) {
+  const percent = total > 0 ? Math.round((done / total) * 100) : 0;
+  return (
+    <div className="progress" id={id}>
+      <p className="progress__label">{label}</p>
+      <div className="progress__bar" aria-hidden="true">
+        <div className="progress__fill" style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  );
+}
+
+/** Credits for a page: title, publisher and year of each source it uses. */
+export function SourceCredits({
+  sourceIds,
+  sources,
+  headingLevel = 2,
+  headingId,
+}: {
+  sourceIds: string[];
+  sources: Map<string, Source>;
+  headingLevel?: 2 | 3;
+  headingId: string;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const list = sourceIds.map((id) => sources.get(id)).filter((s): s is Source => Boolean(s));
+  return (
+    <section className="sources" aria-labelledby={headingId}>
+      <Heading id={headingId} className="sources__title">
+        {list.length === 1 ? "Source" : "Sources"}
+      </Heading>
+      <ul>
+        {list.map((s) => (
+          <li key={s.id}>
+            <cite>{s.title}</cite>. {s.publisher}, {s.year}.
+          </li>
+        ))}
+      </ul>
+      <p>
+        We wrote this page in our own words from the source{list.length === 1 ? "" : "s"} above. See{" "}
+        <a href="/about#sources">about this course</a> for notices.
+      </p>
+    </section>
+  );
+}

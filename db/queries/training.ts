@@ -1,0 +1,96 @@
+// Quiz attempts, answers and module completions.
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { type DbOrTx, getDb } from "../client";
+import { moduleCompletions, quizAnswers, quizAttempts, retrainVersions } from "../schema";
+
+export type AttemptRow = typeof quizAttempts.$inferSelect;
+export type CompletionRow = typeof moduleCompletions.$inferSelect;
+
+export function insertAttempt(values: typeof quizAttempts.$inferInsert, db: DbOrTx = getDb()): AttemptRow {
+  return db.insert(quizAttempts).values(values).returning().get();
+}
+
+export function findAttempt(id: number, db: DbOrTx = getDb()): AttemptRow | undefined {
+  return db.select().from(quizAttempts).where(eq(quizAttempts.id, id)).get();
+}
+
+export function findOpenAttempt(personId: number, moduleSlug: string, cycle: number, db: DbOrTx = getDb()): AttemptRow | undefined {
+  return db
+    .select()
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.personId, personId), eq(quizAttempts.moduleSlug, moduleSlug), eq(quizAttempts.cycle, cycle), isNull(quizAttempts.submittedAt)))
+    .orderBy(desc(quizAttempts.id))
+    .get();
+}
+
+export function listAttempts(personId: number, moduleSlug?: string, db: DbOrTx = getDb()): AttemptRow[] {
+  return db
+    .select()
+    .from(quizAttempts)
+    .where(moduleSlug ? and(eq(quizAttempts.personId, personId), eq(quizAttempts.moduleSlug, moduleSlug)) : eq(quizAttempts.personId, personId))
+    .orderBy(desc(quizAttempts.id))
+    .all();
+}
+
+export function markAttemptSubmitted(id: number, values: { submittedAt: Date; score: number; passed: boolean }, db: DbOrTx = getDb()): boolean {
+  return db.update(quizAttempts).set(values).where(and(eq(quizAttempts.id, id), isNull(quizAttempts.submittedAt))).run().changes === 1;
+}
+
+export function insertAnswer(values: typeof quizAnswers.$inferInsert, db: DbOrTx = getDb()): void {
+  db.insert(quizAnswers).values(values).run();
+}
+
+/** Every choice made in an attempt, oldest first. */
+export function answersOfAttempt(attemptId: number, db: DbOrTx = getDb()) {
+  return db.select().from(quizAnswers).where(eq(quizAnswers.attemptId, attemptId)).orderBy(asc(quizAnswers.id)).all();
+}
+
+export function answersOfAttempts(attemptIds: number[], db: DbOrTx = getDb()) {
+  if (attemptIds.length === 0) return [];
+  return db.select().from(quizAnswers).where(inArray(quizAnswers.attemptId, attemptIds)).orderBy(asc(quizAnswers.id)).all();
+}
+
+export function insertCompletion(values: typeof moduleCompletions.$inferInsert, db: DbOrTx = getDb()): CompletionRow {
+  return db.insert(moduleCompletions).values(values).returning().get();
+}
+
+export function completionsInCycle(personId: number, cycle: number, db: DbOrTx = getDb()): CompletionRow[] {
+  return db
+    .select()
+    .from(moduleCompletions)
+    .where(and(eq(moduleCompletions.personId, personId), eq(moduleCompletions.cycle, cycle)))
+    .all();
+}
+
+export function completionsOfPerson(personId: number, db: DbOrTx = getDb()): CompletionRow[] {
+  return db.select().from(moduleCompletions).where(eq(moduleCompletions.personId, personId)).orderBy(desc(moduleCompletions.id)).all();
+}
+
+/** Scenario ids a person saw in a cycle, for every module. */
+export function scenariosSeenInCycle(personId: number, moduleSlug: string, cycle: number, db: DbOrTx = getDb()): string[] {
+  return db
+    .select({ ids: quizAttempts.scenarioIds })
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.personId, personId), eq(quizAttempts.moduleSlug, moduleSlug), eq(quizAttempts.cycle, cycle)))
+    .all()
+    .flatMap((r) => r.ids);
+}
+
+export function countAttemptRows(db: DbOrTx = getDb()) {
+  return {
+    attempts: db.select({ n: sql<number>`count(*)` }).from(quizAttempts).get()?.n ?? 0,
+    answers: db.select({ n: sql<number>`count(*)` }).from(quizAnswers).get()?.n ?? 0,
+  };
+}
+
+export function retrainMarkedAt(contentVersion: string, db: DbOrTx = getDb()): Date | null {
+  return db.select({ at: retrainVersions.markedAt }).from(retrainVersions).where(eq(retrainVersions.contentVersion, contentVersion)).get()?.at ?? null;
+}
+
+export function listRetrainVersions(db: DbOrTx = getDb()) {
+  return db.select().from(retrainVersions).orderBy(desc(retrainVersions.markedAt)).all();
+}
+
+export function insertRetrainVersion(values: typeof retrainVersions.$inferInsert, db: DbOrTx = getDb()): boolean {
+  return db.insert(retrainVersions).values(values).onConflictDoNothing().run().changes === 1;
+}

@@ -1,0 +1,242 @@
+import "server-only";
+// Taking a quiz: start or resume an attempt, answer one scenario at a time (every choice kept with
+// its time), check answers, submit. Every function takes the viewer and checks the attempt is
+// theirs; scoring happens here, never in the browser.
+import { writeTransaction } from "@/db/client";
+import {
+  type AttemptRow,
+  answersOfAttempt,
+  findAttempt,
+  findOpenAttempt,
+  insertAnswer,
+  insertAttempt,
+  listAttempts,
+  markAttemptSubmitted,
+  scenariosSeenInCycle,
+} from "@/db/queries/training";
+import { type Viewer, canTakeCourse } from "../access";
+import { audit } from "../audit";
+import { now, today } from "../clock";
+import { course, isModuleSlug } from "../content/course";
+import type { ModuleSlug, Scenario } from "../content/schemas";
+import { scenariosOf } from "../content/scenarios";
+import { env } from "../env";
+import { completeModule, moduleTitles } from "../training/complete";
+import { trainingState } from "../training/state";
+import { drawScenarios } from "./draw";
+import { type AnswerProblem, answerProblem, answerProblemMessages, unanswered } from "./rules";
+import { latestAnswers, scoreAttempt } from "./scoring";
+
+export class QuizError extends Error {
+  constructor(
+    readonly problem: AnswerProblem | "not-found" | "unanswered" | "not-allowed",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function ownAttempt(viewer: Viewer, attemptId: number, moduleSlug?: string): AttemptRow {
+  const attempt = Number.isSafeInteger(attemptId) ? findAttempt(attemptId) : undefined;
+  // Someone else's attempt looks exactly like a missing one: no hint that it exists.
+  if (!attempt || attempt.personId !== viewer.personId || (moduleSlug && attempt.moduleSlug !== moduleSlug)) {
+    throw new QuizError("not-found", "We could not find that quiz. Start your own quiz from your training page.");
+  }
+  return attempt;
+}
+
+/** Resumes the open attempt for this module and cycle, or draws a new one. */
+export function startOrResumeAttempt(viewer: Viewer, moduleSlug: string): AttemptRow {
+  if (!canTakeCourse(viewer) || !isModuleSlug(moduleSlug)) throw new QuizError("not-allowed", "You cannot take this quiz.");
+  return writeTransaction((tx) => {
+    const { cycle } = trainingState(viewer.personId, tx);
+    const open = findOpenAttempt(viewer.personId, moduleSlug, cycle, tx);
+    if (open) return open;
+    const previous = listAttempts(viewer.personId, moduleSlug, tx);
+    const bank = [...scenariosOf(moduleSlug).keys()];
+    const scenarioIds = drawScenarios(bank, env().scenariosPerAttempt, {
+      lastAttempt: previous[0]?.scenarioIds,
+      previousCycle: cycle > 1 ? scenariosSeenInCycle(viewer.personId, moduleSlug, cycle - 1, tx) : [],
+    });
+    const attempt = insertAttempt(
+      { personId: viewer.personId, moduleSlug, cycle, contentVersion: course.version, scenarioIds, startedAt: now(), total: scenarioIds.length },
+      tx,
+    );
+    audit({ actorId: viewer.personId, schemeId: viewer.schemeId, subjectPersonId: viewer.personId, action: "started-quiz", details: { attemptId: attempt.id, module: moduleSlug, cycle } }, tx);
+    return attempt;
+  });
+}
+
+export type QuestionView = {
+  attemptId: number;
+  moduleSlug: ModuleSlug;
+  number: number;
+  total: number;
+  scenario: { id: string; title: string; situation: string; question: string; options: { id: string; text: string }[] };
+  chosenOptionId: string | null;
+  submitted: boolean;
+};
+
+/** What a question page may show: the scenario and options, never which option is best. */
+export function questionView(viewer: Viewer, moduleSlug: string, attemptId: number, number: number): QuestionView {
+  const attempt = ownAttempt(viewer, attemptId, moduleSlug);
+  const scenarioId = attempt.scenarioIds[number - 1];
+  if (!scenarioId) throw new QuizError("not-found", "There is no such question in this quiz.");
+  const scenario = scenariosOf(attempt.moduleSlug as ModuleSlug).get(scenarioId)!;
+  const answers = latestAnswers(answersOfAttempt(attempt.id));
+  return {
+    attemptId: attempt.id,
+    moduleSlug: attempt.moduleSlug as ModuleSlug,
+    number,
+    total: attempt.scenarioIds.length,
+    scenario: {
+      id: scenario.id,
+      title: scenario.title,
+      situation: scenario.situation,
+      question: scenario.question,
+      options: scenario.options.map(({ id, text }) => ({ id, text })),
+    },
+    chosenOptionId: answers.get(scenarioId) ?? null,
+    submitted: Boolean(attempt.submittedAt),
+  };
+}
+
+/**
+ * Saves a choice. A repeat of the answer already in force changes nothing (double clicks and
+ * retried requests are harmless); a different choice is kept as a new row with its time.
+ */
+export function answerScenario(viewer: Viewer, attemptId: number, scenarioId: string, optionId: string): { changed: boolean; total: number } {
+  return writeTransaction((tx) => {
+    const attempt = findAttempt(attemptId, tx);
+    if (!attempt) throw new QuizError("not-found", "We could not find that quiz. Start your own quiz from your training page.");
+    const scenario = isModuleSlug(attempt.moduleSlug) ? scenariosOf(attempt.moduleSlug).get(scenarioId) : undefined;
+    const problem = answerProblem(attempt, viewer.personId, scenarioId, optionId, scenario);
+    if (problem === "not-yours") throw new QuizError("not-found", "We could not find that quiz. Start your own quiz from your training page.");
+    if (problem) throw new QuizError(problem, answerProblemMessages[problem]);
+    const current = latestAnswers(answersOfAttempt(attempt.id, tx)).get(scenarioId);
+    if (current === optionId) return { changed: false, total: attempt.scenarioIds.length };
+    insertAnswer({ attemptId: attempt.id, scenarioId, optionId, best: scenario!.options.find((o) => o.id === optionId)!.best, answeredAt: now() }, tx);
+    return { changed: true, total: attempt.scenarioIds.length };
+  });
+}
+
+export type CheckView = {
+  attemptId: number;
+  moduleSlug: ModuleSlug;
+  submitted: boolean;
+  rows: { number: number; title: string; question: string; chosenText: string | null }[];
+};
+
+export function checkAnswersView(viewer: Viewer, moduleSlug: string, attemptId: number): CheckView {
+  const attempt = ownAttempt(viewer, attemptId, moduleSlug);
+  const bank = scenariosOf(attempt.moduleSlug as ModuleSlug);
+  const answers = latestAnswers(answersOfAttempt(attempt.id));
+  return {
+    attemptId: attempt.id,
+    moduleSlug: attempt.moduleSlug as ModuleSlug,
+    submitted: Boolean(attempt.submittedAt),
+    rows: attempt.scenarioIds.map((id, i) => {
+      const s = bank.get(id)!;
+      const chosen = answers.get(id);
+      return { number: i + 1, title: s.title, question: s.question, chosenText: s.options.find((o) => o.id === chosen)?.text ?? null };
+    }),
+  };
+}
+
+/**
+ * Scores and closes the attempt. Passing completes the module (and may issue the certificate) in
+ * the same transaction. Submitting twice returns the first result and changes nothing.
+ */
+export async function submitAttempt(viewer: Viewer, moduleSlug: string, attemptId: number): Promise<{ passed: boolean; certificateId: number | null }> {
+  const titles = await moduleTitles();
+  return writeTransaction((tx) => {
+    const attempt = findAttempt(attemptId, tx);
+    if (!attempt || attempt.personId !== viewer.personId || attempt.moduleSlug !== moduleSlug) {
+      throw new QuizError("not-found", "We could not find that quiz. Start your own quiz from your training page.");
+    }
+    if (attempt.submittedAt) return { passed: Boolean(attempt.passed), certificateId: null };
+    const answers = latestAnswers(answersOfAttempt(attempt.id, tx));
+    const missing = unanswered(attempt.scenarioIds, answers);
+    if (missing.length) {
+      throw new QuizError("unanswered", `Answer question${missing.length > 1 ? "s" : ""} ${missing.join(", ")} before you submit.`);
+    }
+    const result = scoreAttempt(attempt.scenarioIds, answers, scenariosOf(attempt.moduleSlug as ModuleSlug));
+    const at = now();
+    markAttemptSubmitted(attempt.id, { submittedAt: at, score: result.score, passed: result.passed }, tx);
+    audit(
+      {
+        actorId: viewer.personId,
+        schemeId: viewer.schemeId,
+        subjectPersonId: viewer.personId,
+        action: "submitted-quiz",
+        details: { attemptId: attempt.id, module: attempt.moduleSlug, score: result.score, total: result.total, passed: result.passed },
+      },
+      tx,
+    );
+    if (!result.passed) return { passed: false, certificateId: null };
+    const { certificateId } = completeModule(
+      tx,
+      { personId: viewer.personId, moduleSlug: attempt.moduleSlug, cycle: attempt.cycle, completedOn: today(), score: result.score, total: result.total, attemptId: attempt.id, actorId: viewer.personId },
+      titles,
+    );
+    return { passed: true, certificateId };
+  });
+}
+
+export type ResultView = {
+  attemptId: number;
+  moduleSlug: ModuleSlug;
+  score: number;
+  total: number;
+  passed: boolean;
+  submittedAt: Date;
+  rows: {
+    number: number;
+    scenario: Pick<Scenario, "title" | "situation" | "question">;
+    chosen: { text: string; feedback: string; rule: string } | null;
+    best: { text: string; feedback: string; rule: string };
+    correct: boolean;
+  }[];
+};
+
+/** The result, with feedback: only after the attempt has been submitted. */
+export function resultView(viewer: Viewer, moduleSlug: string, attemptId: number): ResultView | null {
+  const attempt = ownAttempt(viewer, attemptId, moduleSlug);
+  if (!attempt.submittedAt) return null;
+  const bank = scenariosOf(attempt.moduleSlug as ModuleSlug);
+  const answers = latestAnswers(answersOfAttempt(attempt.id));
+  const scored = scoreAttempt(attempt.scenarioIds, answers, bank);
+  return {
+    attemptId: attempt.id,
+    moduleSlug: attempt.moduleSlug as ModuleSlug,
+    score: attempt.score ?? scored.score,
+    total: attempt.total,
+    passed: Boolean(attempt.passed),
+    submittedAt: attempt.submittedAt,
+    rows: scored.outcomes.map((o, i) => {
+      const s = bank.get(o.scenarioId)!;
+      const chosen = s.options.find((x) => x.id === o.chosenOptionId);
+      const best = s.options.find((x) => x.best)!;
+      return {
+        number: i + 1,
+        scenario: { title: s.title, situation: s.situation, question: s.question },
+        chosen: chosen ? { text: chosen.text, feedback: chosen.feedback, rule: chosen.rule } : null,
+        best: { text: best.text, feedback: best.feedback, rule: best.rule },
+        correct: o.correct,
+      };
+    }),
+  };
+}
+
+/** Past attempts at one module, for the quiz start page. */
+export function attemptsSummary(viewer: Viewer, moduleSlug: string) {
+  return listAttempts(viewer.personId, moduleSlug).map((a) => ({
+    id: a.id,
+    cycle: a.cycle,
+    startedAt: a.startedAt,
+    submittedAt: a.submittedAt,
+    score: a.score,
+    total: a.total,
+    passed: a.passed,
+  }));
+}

@@ -1,0 +1,111 @@
+import "server-only";
+// Completing a module, and with the last one a certificate, in the caller's transaction so that a
+// completion and the certificate it earns are written together or not at all.
+import type { DbOrTx } from "@/db/client";
+import { findPersonById } from "@/db/queries/people";
+import { insertCertificate, latestLiveCertificate, listCertificatesOfPerson, markSuperseded } from "@/db/queries/certificates";
+import { completionsInCycle, insertCompletion } from "@/db/queries/training";
+import { audit } from "../audit";
+import { newCertificateCode } from "../certificates/code";
+import { now } from "../clock";
+import { course, loadCourse } from "../content/course";
+import { nextCertificateDates } from "../refresher";
+
+export type CompletionInput = {
+  personId: number;
+  moduleSlug: string;
+  cycle: number;
+  completedOn: string;
+  score?: number | null;
+  total?: number | null;
+  attemptId?: number | null;
+  assisted?: { by: string; evidence: string; recordedBy: number } | null;
+  actorId: number;
+};
+
+export type ModuleTitles = Map<string, string>;
+
+/** Module titles, loaded once: certificates copy them in. */
+export async function moduleTitles(): Promise<ModuleTitles> {
+  return new Map((await loadCourse()).modules.map((m) => [m.slug, m.title]));
+}
+
+/**
+ * Records a module as complete in a cycle (once: a second call for the same module and cycle does
+ * nothing) and, if that completes all modules, issues the certificate and supersedes the last one.
+ * Returns the new certificate's id, if one was issued.
+ */
+export function completeModule(tx: DbOrTx, input: CompletionInput, titles: ModuleTitles): { completed: boolean; certificateId: number | null } {
+  const existing = completionsInCycle(input.personId, input.cycle, tx);
+  if (existing.some((c) => c.moduleSlug === input.moduleSlug)) return { completed: false, certificateId: null };
+  const person = findPersonById(input.personId, tx);
+  if (!person) throw new Error(`No person ${input.personId}`);
+  const at = now();
+  insertCompletion(
+    {
+      personId: input.personId,
+      moduleSlug: input.moduleSlug,
+      cycle: input.cycle,
+      completedOn: input.completedOn,
+      recordedAt: at,
+      score: input.score ?? null,
+      total: input.total ?? null,
+      attemptId: input.attemptId ?? null,
+      contentVersion: course.version,
+      assisted: Boolean(input.assisted),
+      assistedBy: input.assisted?.by ?? null,
+      evidence: input.assisted?.evidence ?? null,
+      recordedBy: input.assisted?.recordedBy ?? null,
+    },
+    tx,
+  );
+  audit(
+    {
+      actorId: input.actorId,
+      schemeId: person.schemeId,
+      subjectPersonId: person.id,
+      action: input.assisted ? "recorded-assisted-completion" : "completed-module",
+      details: { module: input.moduleSlug, cycle: input.cycle, completedOn: input.completedOn, score: input.score ?? null, total: input.total ?? null, assistedBy: input.assisted?.by },
+    },
+    tx,
+  );
+
+  const completions = completionsInCycle(input.personId, input.cycle, tx);
+  const done = course.modules.every((slug) => completions.some((c) => c.moduleSlug === slug));
+  if (!done || person.schemeId === null) return { completed: true, certificateId: null };
+  if (listCertificatesOfPerson(person.id, tx).some((c) => c.cycle === input.cycle)) return { completed: true, certificateId: null };
+
+  const previous = latestLiveCertificate(person.id, tx);
+  const dates = nextCertificateDates(input.completedOn, previous ? { expiresOn: previous.expiresOn } : null);
+  const certificate = insertCertificate(
+    {
+      code: newCertificateCode(),
+      personId: person.id,
+      schemeId: person.schemeId,
+      holderName: person.name,
+      courseId: course.id,
+      courseTitle: course.title,
+      contentVersion: course.version,
+      cycle: input.cycle,
+      issuedOn: dates.issuedOn,
+      expiresOn: dates.expiresOn,
+      modules: course.modules.map((slug) => {
+        const c = completions.find((x) => x.moduleSlug === slug)!;
+        return { slug, title: titles.get(slug) ?? slug, completedOn: c.completedOn, assisted: c.assisted, score: c.score, total: c.total };
+      }),
+    },
+    tx,
+  );
+  if (previous) markSuperseded(previous.id, certificate.id, at, tx);
+  audit(
+    {
+      actorId: input.actorId,
+      schemeId: person.schemeId,
+      subjectPersonId: person.id,
+      action: "issued-certificate",
+      details: { certificateId: certificate.id, cycle: input.cycle, expiresOn: dates.expiresOn, supersedes: previous?.id ?? null },
+    },
+    tx,
+  );
+  return { completed: true, certificateId: certificate.id };
+}

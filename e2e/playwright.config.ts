@@ -24,7 +24,11 @@ export default defineConfig({
     },
   },
   // A phone-sized screen: carers mostly use the course on a phone.
-  projects: [{ name: "phone", use: { ...devices["Pixel 7"] } }],
+  // Tests that move the server's clock run last, on their own, so they cannot upset the others.
+  projects: [
+    { name: "phone", use: { ...devices["Pixel 7"] }, testIgnore: /clock\.spec\.ts$/ },
+    { name: "clock", use: { ...devices["Pixel 7"] }, testMatch: /clock\.spec\.ts$/, dependencies: ["phone"], fullyParallel: false },
+  ],
   webServer: {
     command: "node e2e/server.mjs",
     cwd: "..",

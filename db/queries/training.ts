@@ -94,3 +94,10 @@ export function listRetrainVersions(db: DbOrTx = getDb()) {
 export function insertRetrainVersion(values: typeof retrainVersions.$inferInsert, db: DbOrTx = getDb()): boolean {
   return db.insert(retrainVersions).values(values).onConflictDoNothing().run().changes === 1;
 }
+
+/** Content versions that certificates were earned against, with how many live certificates each. */
+export function certificateVersions(db: DbOrTx = getDb()) {
+  return db.all<{ contentVersion: string; holders: number }>(
+    sql`select content_version as contentVersion, count(*) as holders from certificates where revoked_at is null and superseded_at is null group by content_version order by content_version desc`,
+  );
+}

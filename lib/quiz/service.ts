@@ -228,6 +228,12 @@ export function resultView(viewer: Viewer, moduleSlug: string, attemptId: number
   };
 }
 
+/** Where to take the person in an attempt: the first question still to answer, else the check page. */
+export function resumePoint(attempt: AttemptRow): number | "check" {
+  const answers = latestAnswers(answersOfAttempt(attempt.id));
+  return unanswered(attempt.scenarioIds, answers)[0] ?? "check";
+}
+
 /** Past attempts at one module, for the quiz start page. */
 export function attemptsSummary(viewer: Viewer, moduleSlug: string) {
   return listAttempts(viewer.personId, moduleSlug).map((a) => ({

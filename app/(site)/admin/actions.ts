@@ -6,6 +6,7 @@ import { requireRole } from "@/lib/auth/viewer";
 import { type FormState, formValues, zodErrors } from "@/lib/form-state";
 import { NotAllowed, invite } from "@/lib/invitations";
 import { createScheme } from "@/lib/people";
+import { markVersionForRetraining } from "@/lib/content-versions";
 import { emailField, nameField } from "@/lib/validation";
 
 const schemeForm = z.object({ schemeName: nameField });
@@ -41,4 +42,20 @@ export async function inviteTrainerAction(_state: FormState, formData: FormData)
   }
   revalidatePath("/admin");
   return { success: `Invitation sent to ${parsed.data.email}.` };
+}
+
+const retrainForm = z.object({
+  version: z.string({ error: "Choose a version" }).regex(/^\d{4}\.\d+$/, "Choose a version"),
+  reason: z.string({ error: "Say why people need to retrain" }).trim().min(1, "Say why people need to retrain").max(500, "Reason must be 500 characters or fewer"),
+});
+
+export async function markRetrainAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const viewer = await requireRole(["admin"]);
+  const values = formValues(formData);
+  const parsed = retrainForm.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { errors: zodErrors(parsed.error), values };
+  const result = markVersionForRetraining(viewer, parsed.data.version, parsed.data.reason);
+  if (!result.ok) return { errors: [{ field: "version", message: result.message }], values };
+  revalidatePath("/admin");
+  return { success: `Version ${parsed.data.version} is marked. Everyone holding a certificate earned against it is now due to retrain.` };
 }

@@ -3,13 +3,16 @@ import Link from "next/link";
 import { requireRole } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
 import { allSchemes } from "@/lib/people";
-import { CreateSchemeForm, InviteTrainerForm } from "./forms";
+import { contentVersionsForAdmin } from "@/lib/content-versions";
+import { CreateSchemeForm, InviteTrainerForm, RetrainForm } from "./forms";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   const viewer = await requireRole(["admin"], "/admin");
   const schemes = allSchemes(viewer);
+  const versions = contentVersionsForAdmin(viewer);
+  const older = versions.versions.filter((v) => !v.isCurrent && !v.markedAt);
   return (
     <>
       <h1>Admin</h1>
@@ -43,6 +46,31 @@ export default async function AdminPage() {
       <CreateSchemeForm />
       <h2>Invite a scheme’s trainer</h2>
       <InviteTrainerForm schemes={schemes} />
+      <h2>Course versions</h2>
+      <p>
+        The course is now at version <strong>{versions.current}</strong>. Each certificate records the version it was earned
+        against.
+      </p>
+      {versions.versions.length ? (
+        <ul>
+          {versions.versions.map((v) => (
+            <li key={v.contentVersion}>
+              Version {v.contentVersion}: {v.holders} certificate{v.holders === 1 ? "" : "s"} in force
+              {v.isCurrent ? " (current)" : ""}
+              {v.markedAt ? `, marked for retraining on ${v.markedAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}` : ""}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No certificates yet.</p>
+      )}
+      {older.length ? (
+        <>
+          <h3>Ask holders of an older version to retrain</h3>
+          <p>Their refresher becomes due now, with 60 days to complete it.</p>
+          <RetrainForm versions={older.map((v) => v.contentVersion)} />
+        </>
+      ) : null}
     </>
   );
 }

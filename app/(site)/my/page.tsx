@@ -3,14 +3,20 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { canTakeCourse } from "@/lib/access";
 import { requireViewer } from "@/lib/auth/viewer";
-import { loadCourse } from "@/lib/content/course";
+import { CERTIFICATE_STATUS_LABEL, CERTIFICATE_STATUS_TAG } from "@/lib/certificates/status";
+import { formatLongDate } from "@/lib/dates";
+import { REFRESHER_STATUS_LABEL, REFRESHER_STATUS_TAG, formatRefresherLine } from "@/lib/refresher";
+import { MODULE_STATUS_LABEL, learnerOverview } from "@/lib/training/overview";
 
 export const metadata: Metadata = { title: "My training" };
 
 export default async function MyTrainingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer("/my");
   if (!canTakeCourse(viewer)) forbidden();
-  const [course, params] = await Promise.all([loadCourse(), searchParams]);
+  const [overview, params] = await Promise.all([learnerOverview(viewer, viewer.personId), searchParams]);
+  const { state, modules, certificates } = overview;
+  const current = certificates.find((c) => c.status === "valid");
+  const doneCount = modules.filter((m) => m.status === "complete").length;
   return (
     <>
       {params.welcome ? (
@@ -19,23 +25,107 @@ export default async function MyTrainingPage({ searchParams }: { searchParams: P
         </div>
       ) : null}
       <h1>My training</h1>
-      <p>Do the three modules in order. Each ends with a short quiz. Pass all three to get your certificate.</p>
+      <div className={`notice${state.status.status === "overdue" ? " notice--error" : state.status.status === "due-soon" ? " notice--warning" : state.status.status === "complete" ? " notice--success" : ""}`}>
+        <p>
+          <span className={REFRESHER_STATUS_TAG[state.status.status]}>{REFRESHER_STATUS_LABEL[state.status.status]}</span>{" "}
+          <strong data-testid="refresher-line">{formatRefresherLine(state.status)}</strong>
+        </p>
+        {state.isRefresher ? (
+          <p>
+            It is time for your yearly refresher. Do the three quizzes again: you will get new situations. The lessons are here if
+            you want to read them again.
+          </p>
+        ) : state.status.status === "complete" ? (
+          <p>You have completed your training. Well done.</p>
+        ) : (
+          <p>
+            Do the three modules in order. Each ends with a short quiz. Pass all three to get your certificate. You have completed{" "}
+            {doneCount} of {modules.length}.
+          </p>
+        )}
+        {current ? (
+          <p>
+            <Link href={`/certificates/${current.id}`}>View your certificate</Link> ·{" "}
+            <a href="/my/calendar" download>
+              Add the refresher date to your calendar
+            </a>
+          </p>
+        ) : null}
+      </div>
       <ol className="cards">
-        {course.modules.map((m) => (
-          <li className="card" key={m.slug}>
-            <h2>
-              <Link href={`/modules/${m.slug}`}>{m.title}</Link>
-            </h2>
-            <p>{m.summary}</p>
-            <p>
-              <strong>Status:</strong> <span className="tag tag--grey">Not started</span>
-            </p>
-            <p className="hint">
-              {m.pages.length} short pages, about {m.minutes} minutes
-            </p>
-          </li>
-        ))}
+        {modules.map((m) => {
+          const label = MODULE_STATUS_LABEL[m.status];
+          return (
+            <li className="card" key={m.slug}>
+              <h2>
+                <Link href={`/modules/${m.slug}`}>{m.title}</Link>
+              </h2>
+              <p>
+                <strong>Status:</strong> <span className={label.tag}>{label.text}</span>
+                {m.status === "complete" && m.completedOn ? (
+                  <>
+                    {" "}
+                    on {formatLongDate(m.completedOn)}
+                    {m.assisted ? " (assisted, on paper)" : m.score !== null ? `, score ${m.score} out of ${m.total}` : ""}
+                  </>
+                ) : null}
+              </p>
+              <p>{m.summary}</p>
+              <p className="hint">
+                {m.reading.pagesRead > 0 ? `You have read ${m.reading.pagesRead} of ${m.pageCount} pages. ` : `${m.pageCount} short pages. `}
+                About {m.minutes} minutes.
+              </p>
+              <p className="button-group">
+                <Link className="button button--secondary" href={`/modules/${m.slug}`}>
+                  {m.reading.started ? "Continue reading" : "Start reading"}
+                  <span className="visually-hidden">: {m.title}</span>
+                </Link>
+                {m.status !== "complete" ? (
+                  <Link href={`/modules/${m.slug}/quiz`}>
+                    Take the quiz<span className="visually-hidden">: {m.title}</span>
+                  </Link>
+                ) : null}
+              </p>
+            </li>
+          );
+        })}
       </ol>
+      {certificates.length ? (
+        <>
+          <h2>My certificates</h2>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">My certificates</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Issued</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Code</th>
+                </tr>
+              </thead>
+              <tbody>
+                {certificates.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      <Link href={`/certificates/${c.id}`}>{formatLongDate(c.issuedOn)}</Link>
+                    </td>
+                    <td>{formatLongDate(c.expiresOn)}</td>
+                    <td>
+                      <span className={CERTIFICATE_STATUS_TAG[c.status]}>{CERTIFICATE_STATUS_LABEL[c.status]}</span>
+                    </td>
+                    <td>{c.code}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+      <h2>Your data</h2>
+      <p>
+        You can <a href="/my/data">download all the data we hold about you</a> (a JSON file).
+      </p>
     </>
   );
 }

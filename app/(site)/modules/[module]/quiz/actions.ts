@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireViewer } from "@/lib/auth/viewer";
 import { type FormState } from "@/lib/form-state";
-import { QuizError, answerScenario, startOrResumeAttempt, submitAttempt } from "@/lib/quiz/service";
+import { QuizError, answerScenario, resumePoint, startOrResumeAttempt, submitAttempt } from "@/lib/quiz/service";
 
 const ids = z.object({
   module: z.string().max(60),
@@ -14,13 +14,16 @@ export async function startQuizAction(formData: FormData): Promise<void> {
   const moduleSlug = String(formData.get("module") ?? "").slice(0, 60);
   const viewer = await requireViewer(`/modules/${moduleSlug}/quiz`);
   let attemptId: number;
+  let point: number | "check";
   try {
-    attemptId = startOrResumeAttempt(viewer, moduleSlug).id;
+    const attempt = startOrResumeAttempt(viewer, moduleSlug);
+    attemptId = attempt.id;
+    point = resumePoint(attempt);
   } catch (error) {
     if (error instanceof QuizError) redirect(`/modules/${encodeURIComponent(moduleSlug)}/quiz?problem=start`);
     throw error;
   }
-  redirect(`/modules/${moduleSlug}/quiz/${attemptId}/1`);
+  redirect(`/modules/${moduleSlug}/quiz/${attemptId}/${point}`);
 }
 
 const answerForm = ids.extend({

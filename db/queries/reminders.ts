@@ -1,0 +1,45 @@
+// What the reminders job reads and writes.
+import { and, eq, isNull } from "drizzle-orm";
+import { type DbOrTx, getDb } from "../client";
+import { certificates, digestsSent, people, remindersSent, type ReminderStage } from "../schema";
+
+/** Certificates still in force (not revoked, not superseded) of active people, with who holds them. */
+export function liveCertificatesOfActivePeople(db: DbOrTx = getDb()) {
+  return db
+    .select({
+      certificateId: certificates.id,
+      personId: people.id,
+      name: people.name,
+      email: people.email,
+      schemeId: certificates.schemeId,
+      issuedOn: certificates.issuedOn,
+      expiresOn: certificates.expiresOn,
+      contentVersion: certificates.contentVersion,
+    })
+    .from(certificates)
+    .innerJoin(people, eq(people.id, certificates.personId))
+    .where(and(isNull(certificates.revokedAt), isNull(certificates.supersededAt), eq(people.active, true)))
+    .all();
+}
+
+export function sentStagesByCertificate(db: DbOrTx = getDb()): Map<number, Set<ReminderStage>> {
+  const map = new Map<number, Set<ReminderStage>>();
+  for (const row of db.select({ certificateId: remindersSent.certificateId, stage: remindersSent.stage }).from(remindersSent).all()) {
+    if (!map.has(row.certificateId)) map.set(row.certificateId, new Set());
+    map.get(row.certificateId)!.add(row.stage);
+  }
+  return map;
+}
+
+/** Records a reminder; false if that stage was already sent for that certificate (another run won). */
+export function recordReminder(values: { personId: number; certificateId: number; stage: ReminderStage; sentAt: Date }, db: DbOrTx = getDb()): boolean {
+  return db.insert(remindersSent).values(values).onConflictDoNothing().run().changes === 1;
+}
+
+export function remindersOfPerson(personId: number, db: DbOrTx = getDb()) {
+  return db.select().from(remindersSent).where(eq(remindersSent.personId, personId)).all();
+}
+
+export function recordDigest(trainerId: number, day: string, sentAt: Date, db: DbOrTx = getDb()): boolean {
+  return db.insert(digestsSent).values({ trainerId, day, sentAt }).onConflictDoNothing().run().changes === 1;
+}

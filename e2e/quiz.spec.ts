@@ -1,0 +1,119 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./helpers/a11y";
+import { makePerson } from "./helpers/db";
+import { answerQuestion, scenarioOnPage, takeQuiz } from "./helpers/quiz";
+import { errorSummary, signIn, signOut } from "./helpers/session";
+
+test.describe("scenario quizzes", () => {
+  test("pass a quiz, changing an answer on the check page; My training shows it complete", async ({ page }) => {
+    const carer = await makePerson("carer");
+    await signIn(page, carer.email, carer.password);
+    await page.goto("/modules/golden-rules/quiz");
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Start the quiz" }).click();
+    await expect(page.getByText("question 1 of 5")).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // The error state: continue without choosing.
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await expect(errorSummary(page)).toContainText("Choose an answer");
+    await expectNoAxeViolations(page);
+
+    for (let n = 1; n <= 5; n++) await answerQuestion(page, "golden-rules", "best");
+    await expect(page.getByRole("heading", { name: "Check your answers" })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // Change question 1 to a wrong answer, then back to the best one.
+    await page.getByRole("link", { name: "Change your answer to question 1" }).click();
+    const first = await scenarioOnPage(page, "golden-rules");
+    const wrong = first.options.find((o) => !o.best)!;
+    await page.getByLabel(wrong.text, { exact: true }).check();
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await expect(page.getByRole("heading", { name: "Check your answers" })).toBeVisible();
+    await expect(page.getByText(wrong.text)).toBeVisible();
+    await page.getByRole("link", { name: "Change your answer to question 1" }).click();
+    await answerQuestion(page, "golden-rules", "best");
+    await page.getByRole("button", { name: "Submit my answers" }).click();
+
+    await expect(page.getByRole("heading", { name: "You passed" })).toBeVisible();
+    await expect(page.getByText("5 out of 5")).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: "Go to my training" }).click();
+    const card = page.getByRole("listitem").filter({ hasText: "The seven golden rules of information sharing" });
+    await expect(card.getByText("Complete", { exact: true })).toBeVisible();
+    await expect(card.getByText("score 5 out of 5")).toBeVisible();
+  });
+
+  test("fail a quiz, read the feedback, and retake it with different situations", async ({ page }) => {
+    const carer = await makePerson("carer");
+    await signIn(page, carer.email, carer.password);
+    await takeQuiz(page, "confidentiality", "wrong");
+    await expect(page.getByText("0 out of 5")).toBeVisible();
+    await expect(page.getByText("The best answer:").first()).toBeVisible();
+    const firstTitles = await page.getByRole("heading", { level: 3 }).allTextContents();
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByText("question 1 of 5")).toBeVisible();
+    const retakeTitle = (await page.getByRole("heading", { level: 1 }).textContent())!;
+    expect(firstTitles.some((t) => t.includes(retakeTitle))).toBe(false);
+  });
+
+  test("an attempt resumes after signing out, at the first unanswered question", async ({ page }) => {
+    const carer = await makePerson("carer");
+    await signIn(page, carer.email, carer.password);
+    await page.goto("/modules/triangle-of-care/quiz");
+    await page.getByRole("button", { name: "Start the quiz" }).click();
+    const firstTitle = await page.getByRole("heading", { level: 1 }).textContent();
+    await answerQuestion(page, "triangle-of-care", "best");
+    await answerQuestion(page, "triangle-of-care", "best");
+    await expect(page.getByText("question 3 of 5")).toBeVisible();
+    const thirdTitle = await page.getByRole("heading", { level: 1 }).textContent();
+    await signOut(page);
+
+    await signIn(page, carer.email, carer.password);
+    await page.goto("/modules/triangle-of-care/quiz");
+    await page.getByRole("button", { name: "Continue the quiz" }).click();
+    await expect(page.getByText("question 3 of 5")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(thirdTitle!);
+    await page.getByRole("link", { name: "Back" }).click();
+    await page.getByRole("link", { name: "Back" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(firstTitle!);
+    await expect(page.getByRole("radio", { checked: true })).toHaveCount(1);
+  });
+
+  test("someone else's attempt is not found", async ({ page, browser }) => {
+    const owner = await makePerson("carer");
+    await signIn(page, owner.email, owner.password);
+    await page.goto("/modules/golden-rules/quiz");
+    await page.getByRole("button", { name: "Start the quiz" }).click();
+    await expect(page.getByText("question 1 of 5")).toBeVisible();
+    const url = page.url();
+
+    const intruder = await makePerson("carer");
+    const context = await browser.newContext();
+    const other = await context.newPage();
+    await signIn(other, intruder.email, intruder.password);
+    const response = await other.goto(url);
+    expect(response?.status()).toBe(404);
+    await context.close();
+  });
+});
+
+test.describe("quizzes with JavaScript switched off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("pass a quiz, with the no-answer error on the way", async ({ page }) => {
+    const carer = await makePerson("carer");
+    await signIn(page, carer.email, carer.password);
+    await page.goto("/modules/golden-rules/quiz");
+    await page.getByRole("button", { name: "Start the quiz" }).click();
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await expect(errorSummary(page)).toContainText("Choose an answer");
+    await expectNoAxeViolations(page);
+    for (let n = 1; n <= 5; n++) await answerQuestion(page, "golden-rules", "best");
+    await page.getByRole("link", { name: "Change your answer to question 2" }).click();
+    await answerQuestion(page, "golden-rules", "best");
+    await expect(page.getByRole("heading", { name: "Check your answers" })).toBeVisible();
+    await page.getByRole("button", { name: "Submit my answers" }).click();
+    await expect(page.getByRole("heading", { name: "You passed" })).toBeVisible();
+  });
+});

@@ -85,8 +85,10 @@ test("earn, download and prove a certificate; the refresher cycle runs by the ru
   // The trainer revokes it; the check says so.
   await at(page, "2027-11-25T10:00:00Z", trainer);
   await page.goto(secondUrl);
-  await page.getByLabel(/Reason/).fill("Issued in error during a test");
-  await page.getByRole("button", { name: /Revoke/ }).click();
+  await page.getByLabel("Why are you revoking it?").fill("Issued in error during a test");
+  await page.getByLabel("I understand that revoking cannot be undone").check();
+  await page.getByRole("button", { name: "Revoke this certificate" }).click();
+  await expect(page.getByText(/revoked/i).first()).toBeVisible();
   await check.goto(`/verify/${secondCode}`);
   await expect(check.getByTestId("certificate-status")).toHaveText(/revoked/i);
 

@@ -1,0 +1,73 @@
+// Certificates: issued once, never changed afterwards except to be revoked or superseded (the
+// certificates_immutable trigger refuses anything else). Codes are stored in canonical form: 28
+// Crockford base32 characters, no hyphens (lib/certificates/code.ts).
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { type DbOrTx, getDb } from "../client";
+import { certificates, retrainVersions, schemes } from "../schema";
+
+export type CertificateRow = typeof certificates.$inferSelect;
+export type NewCertificate = Omit<typeof certificates.$inferInsert, "id" | "createdAt" | "revokedAt" | "revokedBy" | "revokedReason" | "supersededAt" | "supersededById">;
+export type CertificateWithScheme = CertificateRow & { schemeName: string };
+
+const withScheme = { certificate: certificates, schemeName: schemes.name };
+
+function flatten(row: { certificate: CertificateRow; schemeName: string } | undefined): CertificateWithScheme | undefined {
+  return row ? { ...row.certificate, schemeName: row.schemeName } : undefined;
+}
+
+export function findCertificateByCode(code: string, db: DbOrTx = getDb()): CertificateWithScheme | undefined {
+  return flatten(db.select(withScheme).from(certificates).innerJoin(schemes, eq(schemes.id, certificates.schemeId)).where(eq(certificates.code, code)).get());
+}
+
+export function findCertificateById(id: number, db: DbOrTx = getDb()): CertificateWithScheme | undefined {
+  return flatten(db.select(withScheme).from(certificates).innerJoin(schemes, eq(schemes.id, certificates.schemeId)).where(eq(certificates.id, id)).get());
+}
+
+/** Newest first. */
+export function listCertificatesOfPerson(personId: number, db: DbOrTx = getDb()): CertificateRow[] {
+  return db.select().from(certificates).where(eq(certificates.personId, personId)).orderBy(desc(certificates.issuedOn), desc(certificates.id)).all();
+}
+
+/** The certificate that counts now: not revoked, not superseded; the latest expiry if several. */
+export function latestLiveCertificate(personId: number, db: DbOrTx = getDb()): CertificateRow | undefined {
+  return db
+    .select()
+    .from(certificates)
+    .where(and(eq(certificates.personId, personId), isNull(certificates.revokedAt), isNull(certificates.supersededAt)))
+    .orderBy(desc(certificates.expiresOn), desc(certificates.id))
+    .limit(1)
+    .get();
+}
+
+export function insertCertificate(values: NewCertificate, db: DbOrTx = getDb()): CertificateRow {
+  return db.insert(certificates).values(values).returning().get();
+}
+
+/** Marks `oldId` as replaced by `newId`. False if it was already superseded (nothing changed). */
+export function markSuperseded(oldId: number, newId: number, at: Date, db: DbOrTx = getDb()): boolean {
+  const result = db
+    .update(certificates)
+    .set({ supersededAt: at, supersededById: newId })
+    .where(and(eq(certificates.id, oldId), isNull(certificates.supersededAt)))
+    .run();
+  return result.changes === 1;
+}
+
+/** Revokes a certificate. False if it was already revoked (nothing changed). */
+export function revokeCertificate(id: number, by: number, reason: string, at: Date, db: DbOrTx = getDb()): boolean {
+  const result = db
+    .update(certificates)
+    .set({ revokedAt: at, revokedBy: by, revokedReason: reason })
+    .where(and(eq(certificates.id, id), isNull(certificates.revokedAt)))
+    .run();
+  return result.changes === 1;
+}
+
+/** When (if ever) an admin marked this content version as needing retraining. */
+export function retrainMarkFor(contentVersion: string, db: DbOrTx = getDb()): { markedAt: Date; reason: string | null } | undefined {
+  return db
+    .select({ markedAt: retrainVersions.markedAt, reason: retrainVersions.reason })
+    .from(retrainVersions)
+    .where(eq(retrainVersions.contentVersion, contentVersion))
+    .get();
+}

@@ -26,6 +26,8 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A second build can sit beside the usual one (e.g. while tests use .next).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   pageExtensions: ["ts", "tsx", "mdx"],
   poweredByHeader: false,
   // Native and file-reading packages stay as plain Node requires instead of being bundled.

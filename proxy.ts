@@ -1,21 +1,29 @@
 import { type NextRequest, NextResponse } from "next/server";
 
-// A convenience only: sends visitors with no session cookie to sign in before they reach a
-// signed-in area. It does not decide who may see what; every page, action and route handler checks
-// the session against the database itself (lib/auth/viewer.ts). Decoding or refreshing the session
-// here would re-issue the cookie on every request and cost a gated page about 5x its throughput.
+// Two small jobs, neither of them authorization:
+//
+// 1. A convenience: visitors with no session cookie are sent to sign in before they reach a
+//    signed-in area. It does not decide who may see what; every page, action and route handler
+//    checks the session against the database itself (lib/auth/viewer.ts). Decoding or refreshing
+//    the session here would re-issue the cookie on every request and cost a gated page about 5x.
+// 2. HTTP status codes for pages that must work without JavaScript. A page that calls notFound()
+//    gets a 404 but an empty body in browsers without JavaScript (vercel/next.js#62228), so such
+//    pages redirect to a plain page and the status is set here.
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+const GATED = /^\/(my|trainer|admin|modules|certificates|dashboard)(\/|$)/;
+const STATUS_PAGES: Record<string, number> = { "/verify/not-found": 404, "/page-not-found": 404, "/no-access": 403 };
 
 export function proxy(request: NextRequest) {
-  const hasCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (hasCookie) return NextResponse.next();
+  const { pathname, search } = request.nextUrl;
+  const status = STATUS_PAGES[pathname];
+  if (status) return NextResponse.rewrite(request.nextUrl, { status });
+  if (!GATED.test(pathname) || SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
   const url = request.nextUrl.clone();
-  const next = `${request.nextUrl.pathname}${request.nextUrl.search}`;
   url.pathname = "/sign-in";
-  url.search = `?next=${encodeURIComponent(next)}`;
+  url.search = `?next=${encodeURIComponent(`${pathname}${search}`)}`;
   return NextResponse.redirect(url, 303);
 }
 
 export const config = {
-  matcher: ["/my/:path*", "/trainer/:path*", "/admin/:path*", "/modules/:path*", "/certificates/:path*", "/dashboard"],
+  matcher: ["/my/:path*", "/trainer/:path*", "/admin/:path*", "/modules/:path*", "/certificates/:path*", "/dashboard", "/verify/not-found", "/page-not-found", "/no-access"],
 };

@@ -86,3 +86,29 @@ export function CourseHeader() {
     </header>
   );
 }
+
+/** The header for public static pages (glossary, about, the job aid): nothing about a session. */
+export function PublicHeader() {
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link href="/" className="site-header__name">
+          Shared Lives training
+        </Link>
+        <nav aria-label="Main">
+          <ul className="site-header__nav">
+            <li>
+              <Link href="/should-i-share">Should I share?</Link>
+            </li>
+            <li>
+              <Link href="/glossary">Glossary</Link>
+            </li>
+            <li>
+              <Link href="/dashboard">My training</Link>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -2,11 +2,12 @@ import "server-only";
 // Who is asking. Pages, actions and route handlers call these; they re-check the session row
 // every time, so a revoked session or deactivated person is signed out on their next request.
 import { cache } from "react";
-import { forbidden, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import type { Role } from "@/db/schema";
 import type { Viewer } from "../access";
 import { auth } from "./config";
 import { liveSession } from "./sessions";
+import { showNoAccess } from "../http-status";
 
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = (await auth()) as { sid?: string } | null;
@@ -33,6 +34,6 @@ export async function requireViewer(returnTo?: string): Promise<Viewer> {
 /** The signed-in person if they have one of these roles; otherwise the "no access" page (403). */
 export async function requireRole(roles: Role[], returnTo?: string): Promise<Viewer> {
   const viewer = await requireViewer(returnTo);
-  if (!roles.includes(viewer.role)) forbidden();
+  if (!roles.includes(viewer.role)) showNoAccess();
   return viewer;
 }

@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden } from "next/navigation";
+
 import { canTakeCourse } from "@/lib/access";
 import { requireViewer } from "@/lib/auth/viewer";
 import { CERTIFICATE_STATUS_LABEL, CERTIFICATE_STATUS_TAG } from "@/lib/certificates/status";
 import { formatLongDate } from "@/lib/dates";
 import { REFRESHER_STATUS_LABEL, REFRESHER_STATUS_TAG, formatRefresherLine } from "@/lib/refresher";
 import { MODULE_STATUS_LABEL, learnerOverview } from "@/lib/training/overview";
+import { showNoAccess } from "@/lib/http-status";
 
 export const metadata: Metadata = { title: "My training" };
 
 export default async function MyTrainingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer("/my");
-  if (!canTakeCourse(viewer)) forbidden();
+  if (!canTakeCourse(viewer)) showNoAccess();
   const [overview, params] = await Promise.all([learnerOverview(viewer, viewer.personId), searchParams]);
   const { state, modules, certificates } = overview;
   const current = certificates.find((c) => c.status === "valid");

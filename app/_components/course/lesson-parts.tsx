@@ -20,16 +20,20 @@ export function SourceCredits({
   sources,
   headingLevel = 2,
   headingId,
+  region = true,
 }: {
   sourceIds: string[];
   sources: Map<string, Source>;
   headingLevel?: 2 | 3;
   headingId: string;
+  /** A named region (one per page); false where many pages share one page, as in the print view. */
+  region?: boolean;
 }) {
+  const Wrapper = region ? "section" : "div";
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const list = sourceIds.map((id) => sources.get(id)).filter((s): s is Source => Boolean(s));
   return (
-    <section className="sources" aria-labelledby={headingId}>
+    <Wrapper className="sources" aria-labelledby={region ? headingId : undefined}>
       <Heading id={headingId} className="sources__title">
         {list.length === 1 ? "Source" : "Sources"}
       </Heading>
@@ -44,6 +48,6 @@ export function SourceCredits({
         We wrote this page in our own words from the source{list.length === 1 ? "" : "s"} above. See{" "}
         <a href="/about#sources">about this course</a> for notices.
       </p>
-    </section>
+    </Wrapper>
   );
 }

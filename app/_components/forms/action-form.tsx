@@ -48,8 +48,8 @@ export function ActionForm({
           <h2 id={`${id ?? "form"}-error-title`}>There is a problem</h2>
           <ul>
             {state.message ? <li>{state.message}</li> : null}
-            {state.errors?.map((e) => (
-              <li key={e.field}>
+            {state.errors?.map((e, i) => (
+              <li key={`${i}-${e.field}`}>
                 <a href={`#${e.field}`}>{e.message}</a>
               </li>
             ))}

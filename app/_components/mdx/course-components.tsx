@@ -48,11 +48,12 @@ export async function KnowledgeCheck({ id }: { id: string }) {
   if (!found) throw new Error(`<KnowledgeCheck id="${id}"> has no matching entry in the page's checks export`);
   const { check, moduleSlug } = found;
   return (
-    <section className="knowledge-check" id={`check-${id}`} aria-labelledby={`check-${id}-title`}>
+    // Named by its heading and its question, so two checks on one page are two distinct regions.
+    <section className="knowledge-check" id={`check-${id}`} aria-labelledby={`check-${id}-title check-${id}-question`}>
       <h2 id={`check-${id}-title`}>Check what you know</h2>
       <form method="post" action={`/modules/${moduleSlug}/checks/${id}/answer`}>
         <fieldset>
-          <legend>{check.question}</legend>
+          <legend id={`check-${id}-question`}>{check.question}</legend>
           <ul className="choices">
             {check.options.map((option, i) => (
               <li className="choice" key={i}>

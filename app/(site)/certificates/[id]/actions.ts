@@ -1,10 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { forbidden, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth/viewer";
 import { NotAllowed, REASON_MAX, revoke } from "@/lib/certificates/access";
 import { type FormState, formValues, zodErrors } from "@/lib/form-state";
+import { showNoAccess } from "@/lib/http-status";
 
 const revokeForm = z.object({
   certificateId: z.coerce.number().int().positive(),
@@ -26,7 +27,7 @@ export async function revokeCertificateAction(_state: FormState, formData: FormD
     // Checks again that this viewer may revoke this certificate: the form is no proof of that.
     result = revoke(viewer, parsed.data.certificateId, parsed.data.reason);
   } catch (error) {
-    if (error instanceof NotAllowed) forbidden();
+    if (error instanceof NotAllowed) showNoAccess();
     throw error;
   }
   if (!result.ok) return { message: result.message };

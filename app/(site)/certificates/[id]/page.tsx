@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+
 import { requireViewer } from "@/lib/auth/viewer";
 import { type CertificateView, NotAllowed, certificateForViewer } from "@/lib/certificates/access";
 import { qrSvg } from "@/lib/certificates/qr";
@@ -9,6 +9,7 @@ import { isoDateInLondon } from "@/lib/clock";
 import { formatLongDate } from "@/lib/dates";
 import styles from "./certificate.module.css";
 import { RevokeForm } from "./revoke-form";
+import { showNotFound, showNoAccess } from "@/lib/http-status";
 
 export const metadata: Metadata = { title: "Certificate" };
 
@@ -71,10 +72,10 @@ export default async function CertificatePage({
   const [{ id: rawId }, query] = await Promise.all([params, searchParams]);
   const id = parseId(rawId);
   const viewer = await requireViewer(id ? `/certificates/${id}` : "/my");
-  if (!id) notFound();
+  if (!id) showNotFound();
   const cert = load(viewer, id);
-  if (cert === "forbidden") forbidden();
-  if (!cert) notFound();
+  if (cert === "forbidden") showNoAccess();
+  if (!cert) showNotFound();
 
   const svg = await qrSvg(cert.verifyUrl);
   const manager = viewer.role === "trainer" || viewer.role === "admin";

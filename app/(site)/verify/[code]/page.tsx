@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { redirect } from "next/navigation";
 import { type PublicCertificate, verifyCode } from "@/lib/certificates/access";
 import { CERTIFICATE_STATUS_LABEL, CERTIFICATE_STATUS_TAG } from "@/lib/certificates/status";
 import { now } from "@/lib/clock";
@@ -54,7 +54,7 @@ export default async function VerifyResultPage({ params }: { params: Promise<{ c
   }
 
   const cert = verifyCode(code);
-  if (!cert) notFound();
+  if (!cert) redirect("/verify/not-found");
 
   return (
     <div className="narrow">

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+
 import { requireViewer } from "@/lib/auth/viewer";
 import { findModule } from "@/lib/content/course";
 import { env } from "@/lib/env";
 import { attemptsSummary } from "@/lib/quiz/service";
 import { PASS_MARK_PERCENT } from "@/lib/quiz/scoring";
 import { startQuizAction } from "./actions";
+import { showNotFound } from "@/lib/http-status";
 
 export const metadata: Metadata = { title: "Quiz" };
 
@@ -14,7 +15,7 @@ export default async function QuizStartPage({ params, searchParams }: { params: 
   const { module: slug } = await params;
   const viewer = await requireViewer(`/modules/${slug}/quiz`);
   const mod = await findModule(slug);
-  if (!mod) notFound();
+  if (!mod) showNotFound();
   const attempts = attemptsSummary(viewer, slug);
   const open = attempts.find((a) => !a.submittedAt);
   const count = env().scenariosPerAttempt;

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
 import { findModule } from "@/lib/content/course";
 import { QuizError, questionView } from "@/lib/quiz/service";
 import { AnswerForm } from "./answer-form";
+import { showNotFound } from "@/lib/http-status";
 
 type Params = { module: string; attempt: string; number: string };
 
@@ -17,12 +18,12 @@ export default async function QuestionPage({ params, searchParams }: { params: P
   const { module: slug, attempt, number } = await params;
   const viewer = await requireViewer(`/modules/${slug}/quiz/${attempt}/${number}`);
   const mod = await findModule(slug);
-  if (!mod || !/^\d{1,9}$/.test(attempt) || !/^\d{1,2}$/.test(number)) notFound();
+  if (!mod || !/^\d{1,9}$/.test(attempt) || !/^\d{1,2}$/.test(number)) showNotFound();
   let view;
   try {
     view = questionView(viewer, slug, Number(attempt), Number(number));
   } catch (error) {
-    if (error instanceof QuizError) notFound();
+    if (error instanceof QuizError) showNotFound();
     throw error;
   }
   if (view.submitted) redirect(`/modules/${slug}/quiz/${attempt}/result`);

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
 import { findModule } from "@/lib/content/course";
 import { QuizError, checkAnswersView } from "@/lib/quiz/service";
 import { SubmitForm } from "./submit-form";
+import { showNotFound } from "@/lib/http-status";
 
 export const metadata: Metadata = { title: "Check your answers" };
 
@@ -12,12 +13,12 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ m
   const { module: slug, attempt } = await params;
   const viewer = await requireViewer(`/modules/${slug}/quiz/${attempt}/check`);
   const mod = await findModule(slug);
-  if (!mod || !/^\d{1,9}$/.test(attempt)) notFound();
+  if (!mod || !/^\d{1,9}$/.test(attempt)) showNotFound();
   let view;
   try {
     view = checkAnswersView(viewer, slug, Number(attempt));
   } catch (error) {
-    if (error instanceof QuizError) notFound();
+    if (error instanceof QuizError) showNotFound();
     throw error;
   }
   if (view.submitted) redirect(`/modules/${slug}/quiz/${attempt}/result`);

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
 import { findModule } from "@/lib/content/course";
 import { PASS_MARK_PERCENT } from "@/lib/quiz/scoring";
 import { QuizError, resultView } from "@/lib/quiz/service";
 import { startQuizAction } from "../../actions";
+import { showNotFound } from "@/lib/http-status";
 
 export const metadata: Metadata = { title: "Your quiz result" };
 
@@ -13,12 +14,12 @@ export default async function ResultPage({ params }: { params: Promise<{ module:
   const { module: slug, attempt } = await params;
   const viewer = await requireViewer(`/modules/${slug}/quiz/${attempt}/result`);
   const mod = await findModule(slug);
-  if (!mod || !/^\d{1,9}$/.test(attempt)) notFound();
+  if (!mod || !/^\d{1,9}$/.test(attempt)) showNotFound();
   let view;
   try {
     view = resultView(viewer, slug, Number(attempt));
   } catch (error) {
-    if (error instanceof QuizError) notFound();
+    if (error instanceof QuizError) showNotFound();
     throw error;
   }
   if (!view) redirect(`/modules/${slug}/quiz/${attempt}/check`);

@@ -1,6 +1,11 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 
-// Shown with a 404 for a code that is malformed or that no certificate has.
+export const metadata: Metadata = { title: "Certificate not found", robots: { index: false, follow: false } };
+
+// Where an unknown or malformed code ends up. proxy.ts serves it with HTTP 404. (A page that calls
+// notFound() would also give 404, but Next.js then sends an empty body to browsers without
+// JavaScript: vercel/next.js#62228.)
 export default function CertificateNotFound() {
   return (
     <div className="narrow">

@@ -1,0 +1,16 @@
+import "server-only";
+// "Not found" and "no access" for signed-in pages. Next's notFound() and forbidden() send an empty
+// body to browsers without JavaScript when called while a page renders (vercel/next.js#62228), so
+// pages redirect to plain pages instead, and proxy.ts gives those pages their 404 / 403 status.
+import { redirect } from "next/navigation";
+
+export const NOT_FOUND_PATH = "/page-not-found";
+export const NO_ACCESS_PATH = "/no-access";
+
+export function showNotFound(): never {
+  redirect(NOT_FOUND_PATH);
+}
+
+export function showNoAccess(): never {
+  redirect(NO_ACCESS_PATH);
+}

@@ -16,7 +16,9 @@ const STATUS_PAGES: Record<string, number> = { "/verify/not-found": 404, "/page-
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const status = STATUS_PAGES[pathname];
-  if (status) return NextResponse.rewrite(request.nextUrl, { status });
+  // (Next.js treats this rewrite as external when started with `-H 127.0.0.1`, because it turns
+  // loopback addresses into "localhost": start it without -H, or with -H 0.0.0.0 or a name.)
+  if (status) return NextResponse.rewrite(new URL(`${pathname}${search}`, request.url), { status });
   if (!GATED.test(pathname) || SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = "/sign-in";

@@ -83,6 +83,8 @@ test.describe("signing in", () => {
       await page.getByLabel("Email address").fill(carer.email);
       await page.getByLabel("Password").fill(`wrong password ${attempt}`);
       await page.getByRole("button", { name: "Sign in" }).click();
+      // The form is cleared of the password when the server has answered.
+      await expect(page.getByLabel("Password")).toHaveValue("");
       await expect(errorSummary(page)).toContainText("The email address or password is not right");
       if (attempt === 1) await expectNoAxeViolations(page);
     }
@@ -139,6 +141,8 @@ test.describe("signing in", () => {
     await signIn(carerPage, carer.email, carer.password);
 
     await signIn(page, trainer.email, trainer.password);
+    // Deactivating is done from the person's page (the trainer's front page no longer lists everyone).
+    await page.goto(`/trainer/people/${carer.id}`);
     await page.getByRole("button", { name: "Deactivate Dee Activated" }).click();
     await expect(page.getByText("Dee Activated has been deactivated")).toBeVisible();
 

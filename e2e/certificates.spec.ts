@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { E2E } from "./env";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { extractText, getDocumentProxy } from "unpdf";
@@ -66,7 +67,7 @@ test.describe("certificates", () => {
     await expect(main.getByText("Priya Holder", { exact: true })).toBeVisible();
     await expect(main.getByText(grouped(cert.code), { exact: true })).toBeVisible();
     await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
-    await expect(page.getByRole("link", { name: `http://127.0.0.1:3100/verify/${grouped(cert.code)}` })).toBeVisible();
+    await expect(page.getByRole("link", { name: `${E2E.baseURL}/verify/${grouped(cert.code)}` })).toBeVisible();
     await expect(page.getByText("Assisted", { exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: "Revoke this certificate" })).toHaveCount(0);
     await expectNoAxeViolations(page);

@@ -7,7 +7,7 @@ const executablePath = process.env.CHROMIUM_PATH || undefined;
 
 export default defineConfig({
   testDir: ".",
-  outputDir: "../test-results",
+  outputDir: `../test-results/${E2E.port}`,
   fullyParallel: false,
   workers: process.env.CI ? 2 : 2,
   retries: 0,

@@ -6,7 +6,7 @@ import { randomBytes, createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { E2E } from "../env";
 
-if (!E2E.databasePath.includes(`data/e2e/`)) throw new Error("e2e helpers only touch data/e2e");
+if (!/data\/e2e(-\d+)?\//.test(E2E.databasePath)) throw new Error("e2e helpers only touch data/e2e");
 
 let db: Database.Database | null = null;
 export function e2eDb(): Database.Database {

@@ -23,18 +23,24 @@ export async function answerQuestion(page: Page, moduleSlug: string, choice: "be
   const scenario = await scenarioOnPage(page, moduleSlug);
   const option = scenario.options.find((o) => (choice === "best" ? o.best : !o.best))!;
   await page.getByLabel(option.text, { exact: true }).check();
+  const before = page.url();
   await page.getByRole("button", { name: "Save and continue" }).click();
+  await page.waitForURL((url) => url.toString() !== before);
+}
+
+/** Presses the quiz start page's button and waits for the question (or check) page. */
+export async function startQuiz(page: Page, name: RegExp | string = /Start the quiz|Start a new attempt|Continue the quiz/): Promise<void> {
+  await page.getByRole("button", { name }).click();
+  await page.waitForURL(/\/quiz\/\d+\/(\d+|check)$/);
 }
 
 /** From the module's quiz start page through to the result. */
 export async function takeQuiz(page: Page, moduleSlug: string, choice: "best" | "wrong"): Promise<void> {
   await page.goto(`/modules/${moduleSlug}/quiz`);
-  await page.getByRole("button", { name: /Start the quiz|Start a new attempt|Continue the quiz/ }).click();
-  for (let i = 0; i < 20; i++) {
-    if (await page.getByRole("heading", { name: "Check your answers" }).isVisible()) break;
+  await startQuiz(page);
+  for (let i = 0; i < 20 && !page.url().endsWith("/check"); i++) {
     await expect(page.getByText(/question \d+ of \d+/)).toBeVisible();
     await answerQuestion(page, moduleSlug, choice);
-    await page.waitForLoadState();
   }
   await expect(page.getByRole("heading", { name: "Check your answers" })).toBeVisible();
   await page.getByRole("button", { name: "Submit my answers" }).click();

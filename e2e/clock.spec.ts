@@ -45,7 +45,7 @@ test("earn, download and prove a certificate; the refresher cycle runs by the ru
   for await (const chunk of pdf) chunks.push(chunk as Buffer);
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(Buffer.concat(chunks))), { mergePages: true });
   expect(text).toContain("Carys Cycle");
-  expect(text.replace(/\s/g, "")).toContain(firstCode.replace(/[\s-]/g, ""));
+  expect(text).toContain(firstCode);
 
   // Anyone can check it.
   const visitor = await browser.newContext();
@@ -88,7 +88,7 @@ test("earn, download and prove a certificate; the refresher cycle runs by the ru
   await page.getByLabel("Why are you revoking it?").fill("Issued in error during a test");
   await page.getByLabel("I understand that revoking cannot be undone").check();
   await page.getByRole("button", { name: "Revoke this certificate" }).click();
-  await expect(page.getByText(/revoked/i).first()).toBeVisible();
+  await page.waitForURL(/\?revoked=1$/);
   await check.goto(`/verify/${secondCode}`);
   await expect(check.getByTestId("certificate-status")).toHaveText(/revoked/i);
 

@@ -10,7 +10,7 @@ export default defineConfig({
   outputDir: `../test-results/${E2E.port}`,
   fullyParallel: false,
   workers: process.env.CI ? 2 : 2,
-  retries: 0,
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],

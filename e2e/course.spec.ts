@@ -120,7 +120,13 @@ const journeys = {
       await page.goto("/should-i-share");
       await expect(page.getByRole("heading", { level: 1, name: walkthroughJson.title })).toBeVisible();
       await page.getByRole("link", { name: "Start now" }).click();
-      for (const label of routeTo(id)) await page.getByRole("link", { name: label, exact: true }).click();
+      await page.waitForURL(/\/should-i-share\/q1$/);
+      for (const label of routeTo(id)) {
+        // Consecutive questions share answer words ("Yes"): wait for each page before the next click.
+        const before = page.url();
+        await page.getByRole("link", { name: label, exact: true }).click();
+        await page.waitForURL((url) => url.toString() !== before);
+      }
       await expect(page, id).toHaveURL(`/should-i-share/${id}`);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(outcome.title);
       await expect(page.getByRole("heading", { name: "What to do" })).toBeVisible();

@@ -1,79 +1,99 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
-import { schemeOverview } from "@/lib/people";
-import { ActiveToggle } from "./active-toggle";
+import { intakesOf } from "@/lib/trainer/intakes";
+import { schemeSummary } from "@/lib/trainer/matrix";
+import { trainerHref } from "@/lib/trainer/scope";
+import { VALID_CERTIFICATE_TARGET_PERCENT } from "@/lib/trainer/status";
+import { listOpenInvitations } from "@/db/queries/auth";
+import { now } from "@/lib/clock";
+import { TrainerNav } from "./_components/nav";
+import { SchemePicker } from "./_components/scheme-picker";
+import { type SearchParams, orForbidden, trainerScope } from "./_components/scope";
+import { SummaryLine } from "./_components/summary";
 import { InviteForm } from "./invite-form";
+import { TableWrap } from "./_components/table-wrap";
 
 export const metadata: Metadata = { title: "Your scheme" };
 
 const roleLabel = { carer: "Carer", staff: "Staff", trainer: "Trainer", admin: "Admin" } as const;
 
-export default async function TrainerPage() {
-  const viewer = await requireRole(["trainer", "admin"], "/trainer");
-  if (viewer.schemeId === null) {
-    return (
-      <>
-        <h1>Trainer pages</h1>
-        <p>
-          You are an admin without a scheme of your own. Choose a scheme on the <Link href="/admin">admin page</Link>.
-        </p>
-      </>
-    );
-  }
-  const { scheme, people, invitations } = schemeOverview(viewer, viewer.schemeId);
+export default async function TrainerPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const { viewer, scope } = await trainerScope(params, "/trainer");
+  if (!scope) return <SchemePicker viewer={viewer} path="/trainer" title="Trainer pages" />;
+  const summary = orForbidden(() => schemeSummary(viewer, scope.id));
+  const intakes = orForbidden(() => intakesOf(viewer, scope.id));
+  const invitations = listOpenInvitations(scope.id, now());
+  const href = (path: string, query: Record<string, string> = {}) => trainerHref(scope, path, query);
+  const count = (status: string) => summary.byStatus.find((s) => s.status === status)?.people ?? 0;
   return (
     <>
-      <span className="caption">{scheme.name}</span>
-      <h1>Your scheme</h1>
+      <TrainerNav scope={scope} current="/trainer" />
+      <h1>{viewer.role === "admin" ? scope.name : "Your scheme"}</h1>
+      <SummaryLine summary={summary} />
+      <ul>
+        <li>
+          <Link prefetch={false} href={href("/trainer/matrix", { status: "overdue" })}>{count("overdue").toLocaleString("en-GB")} overdue</Link> and{" "}
+          <Link prefetch={false} href={href("/trainer/matrix", { status: "expired" })}>{count("expired").toLocaleString("en-GB")} expired</Link>
+        </li>
+        <li>
+          <Link prefetch={false} href={href("/trainer/matrix", { status: "due-soon" })}>{count("due-soon").toLocaleString("en-GB")} due soon</Link> (refresher window open)
+        </li>
+        <li>
+          <Link prefetch={false} href={href("/trainer/matrix", { status: "not-started" })}>{count("not-started").toLocaleString("en-GB")} not started</Link> and{" "}
+          <Link prefetch={false} href={href("/trainer/matrix", { status: "in-progress" })}>{count("in-progress").toLocaleString("en-GB")} in progress</Link>
+        </li>
+      </ul>
+      <p className="button-group">
+        <Link prefetch={false} className="button" href={href("/trainer/matrix")}>
+          Open the training matrix
+        </Link>
+        <Link prefetch={false} className="button button--secondary" href={href("/trainer/intakes")}>
+          Intakes and bulk invitations
+        </Link>
+      </p>
+      <p className="hint">The target is for {VALID_CERTIFICATE_TARGET_PERCENT}% of current people to hold a valid certificate.</p>
       {env().demoMode ? (
         <p>
-          <Link href="/trainer/outbox">Outbox: emails the site has sent (demo)</Link>
+          <Link prefetch={false} href="/trainer/outbox">Outbox: emails the site has sent (demo)</Link>
         </p>
       ) : null}
-      <div className="table-wrap">
-        <table>
-          <caption>People in {scheme.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Account</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((p) => (
-              <tr key={p.id}>
-                <td>{p.name}</td>
-                <td>{p.email}</td>
-                <td>{roleLabel[p.role]}</td>
-                <td>{p.active ? <span className="tag tag--green">Active</span> : <span className="tag tag--grey">Deactivated</span>}</td>
-                <td>{p.id !== viewer.personId ? <ActiveToggle personId={p.id} name={p.name} active={p.active} /> : null}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+
+      <h2>Invite someone</h2>
+      <p>
+        They get an email with a link to set up their account. The link works once, for 14 days. To invite a list of people, open an{" "}
+        <Link prefetch={false} href={href("/trainer/intakes")}>intake</Link>.
+      </p>
+      <InviteForm schemeId={viewer.role === "admin" ? scope.id : undefined} intakes={intakes.map((i) => ({ id: i.id, name: i.name }))} />
+
       {invitations.length ? (
         <>
           <h2>Invitations not yet accepted</h2>
-          <ul>
-            {invitations.map((i) => (
-              <li key={i.id}>
-                {i.email} ({roleLabel[i.role]}), runs out {i.expiresAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}
-              </li>
-            ))}
-          </ul>
+          <TableWrap label="Invitations not yet accepted">
+            <table>
+              <caption className="visually-hidden">Invitations not yet accepted</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Email</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Runs out</th>
+                </tr>
+              </thead>
+              <tbody>
+                {invitations.slice(0, 50).map((i) => (
+                  <tr key={i.id}>
+                    <td>{i.email}</td>
+                    <td>{roleLabel[i.role]}</td>
+                    <td>{i.expiresAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+          {invitations.length > 50 ? <p>And {invitations.length - 50} more.</p> : null}
         </>
       ) : null}
-      <h2>Invite someone</h2>
-      <p>They get an email with a link to set up their account. The link works once, for 14 days.</p>
-      <InviteForm />
     </>
   );
 }

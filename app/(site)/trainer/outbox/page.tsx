@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden } from "next/navigation";
 import { requireRole } from "@/lib/auth/viewer";
+import { showNoAccess } from "@/lib/http-status";
 import { NotAllowed, outboxFor } from "@/lib/people";
 
 export const metadata: Metadata = { title: "Outbox" };
@@ -14,12 +14,12 @@ export default async function OutboxPage() {
   try {
     messages = outboxFor(viewer);
   } catch (error) {
-    if (error instanceof NotAllowed) forbidden();
+    if (error instanceof NotAllowed) showNoAccess();
     throw error;
   }
   return (
     <>
-      <Link href="/trainer" className="back-link">
+      <Link prefetch={false} href="/trainer" className="back-link">
         Back to your scheme
       </Link>
       <h1>Outbox</h1>

@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { schemesToPick } from "@/lib/trainer/scope";
+import type { Viewer } from "@/lib/access";
+
+/** Admins belong to no scheme: they choose one first. */
+export function SchemePicker({ viewer, path, title }: { viewer: Viewer; path: string; title: string }) {
+  const schemes = schemesToPick(viewer);
+  return (
+    <>
+      <h1>{title}</h1>
+      <p>You are an admin, so you can see every scheme. Choose a scheme.</p>
+      {schemes.length === 0 ? (
+        <p>
+          There are no schemes yet. Create one on the <Link prefetch={false} href="/admin">admin page</Link>.
+        </p>
+      ) : (
+        <ul>
+          {schemes.map((s) => (
+            <li key={s.id}>
+              <Link prefetch={false} href={`${path}?scheme=${s.id}`}>{s.name}</Link> ({s.people.toLocaleString("en-GB")} people)
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

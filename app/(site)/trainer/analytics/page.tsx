@@ -1,0 +1,143 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { moduleTitles } from "@/lib/training/complete";
+import { CYCLES, PERIODS, decisionAnalytics, MIN_ANSWERS_TO_RANK, parseAnalyticsFilters } from "@/lib/trainer/analytics";
+import { intakesOf } from "@/lib/trainer/intakes";
+import { ROLE_FILTERS, ROLE_LABEL } from "@/lib/trainer/matrix";
+import { TrainerNav } from "../_components/nav";
+import { SchemePicker } from "../_components/scheme-picker";
+import { type SearchParams, orForbidden, trainerScope } from "../_components/scope";
+import { TableWrap } from "../_components/table-wrap";
+
+export const metadata: Metadata = { title: "Decision analytics" };
+
+export default async function AnalyticsPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const { viewer, scope } = await trainerScope(params, "/trainer/analytics");
+  if (!scope) return <SchemePicker viewer={viewer} path="/trainer/analytics" title="Decision analytics" />;
+  const filters = parseAnalyticsFilters(params);
+  const titles = await moduleTitles();
+  const intakes = orForbidden(() => intakesOf(viewer, scope.id));
+  const result = orForbidden(() => decisionAnalytics(viewer, scope.id, filters));
+  return (
+    <>
+      <TrainerNav scope={scope} current="/trainer/analytics" />
+      <h1>Decision analytics</h1>
+      <p>
+        For every scenario in the quizzes: which answer people chose, as a share of the answers given in submitted quizzes (the answer they
+        submitted, not the ones they changed). Use it to see what to go over in person.
+      </p>
+      <form method="get" action="/trainer/analytics" className="no-print" aria-label="Choose whose answers to count">
+        {scope.explicit ? <input type="hidden" name="scheme" value={scope.id} /> : null}
+        <div style={{ display: "flex", flexWrap: "wrap", gap: "0 1.5rem" }}>
+          <div className="form-group">
+            <label htmlFor="period">Answers given in</label>
+            <select id="period" name="period" defaultValue={filters.period}>
+              {Object.entries(PERIODS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form-group">
+            <label htmlFor="cycle">Training</label>
+            <select id="cycle" name="cycle" defaultValue={filters.cycle}>
+              {Object.entries(CYCLES).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form-group">
+            <label htmlFor="intake">Intake</label>
+            <select id="intake" name="intake" defaultValue={filters.intake === null ? "" : String(filters.intake)}>
+              <option value="">Any intake</option>
+              {intakes.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form-group">
+            <label htmlFor="role">Role</label>
+            <select id="role" name="role" defaultValue={filters.role ?? ""}>
+              <option value="">Any role</option>
+              {ROLE_FILTERS.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABEL[r]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <button type="submit" className="button">
+          Show answers
+        </button>
+      </form>
+
+      <p role="status">{result.totalAnswers.toLocaleString("en-GB")} answers counted.</p>
+
+      <h2>Most often answered poorly</h2>
+      {result.worst.length === 0 ? (
+        <p>Not enough answers yet (a scenario needs at least {MIN_ANSWERS_TO_RANK} to be ranked), or everyone chose the best answer.</p>
+      ) : (
+        <ol>
+          {result.worst.map((s) => (
+            <li key={s.id}>
+              <a href={`#${s.id}`}>{s.title}</a> ({titles.get(s.moduleSlug)}): {s.bestPercent} chose the best answer, of {s.answers.toLocaleString("en-GB")}.
+              {s.commonWrong ? ` Most common other choice: “${s.commonWrong.text}” (${s.commonWrong.percent}).` : ""}
+            </li>
+          ))}
+        </ol>
+      )}
+
+      {result.moduleOrder.map((slug) => (
+        <section key={slug} aria-labelledby={`module-${slug}`}>
+          <h2 id={`module-${slug}`}>{titles.get(slug) ?? slug}</h2>
+          {result.scenarios
+            .filter((s) => s.moduleSlug === slug)
+            .map((s) => (
+              <TableWrap label={`Answers to ${s.title} (${titles.get(slug) ?? slug})`} key={s.id}>
+                <table id={s.id}>
+                  <caption>
+                    {s.title}{" "}
+                    <span style={{ fontWeight: 400 }}>
+                      ({s.answers.toLocaleString("en-GB")} {s.answers === 1 ? "answer" : "answers"})
+                    </span>
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Answer</th>
+                      <th scope="col">Chosen</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {s.options.map((o) => (
+                      <tr key={o.id}>
+                        <th scope="row" style={{ fontWeight: o.best ? 700 : 400 }}>
+                          {o.text} {o.best ? <span className="tag tag--green">Best answer</span> : null}
+                        </th>
+                        <td style={{ minWidth: "9rem" }}>
+                          {o.percent} ({o.answers.toLocaleString("en-GB")})
+                          <span aria-hidden="true" style={{ display: "block", height: "0.5rem", background: o.best ? "var(--good)" : "var(--muted)", width: `${Math.round(o.share * 100)}%` }} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <p className="hint">
+                  {s.question} The best answer rests on: {s.bestRule}
+                </p>
+              </TableWrap>
+            ))}
+        </section>
+      ))}
+      <p>
+        <Link prefetch={false} href="#main">Back to top</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+// Leavers and anonymisation. Anonymising keeps every row (so counts, attempts, completions and the
+// audit trail stay) and replaces what identifies the person. The audit log is append-only and is
+// not changed: entries keep the ids they name (and, for invitations, the address invited).
+import { type SQL, and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { type DbOrTx, getDb } from "../client";
+import { certificates, invitations, moduleCompletions, outbox, people, sessions, signInAttempts } from "../schema";
+
+export const ANONYMISED_NAME_PREFIX = "Anonymised person";
+export const REMOVED = "[Removed when the person was anonymised.]";
+
+export function anonymisedName(id: number): string {
+  return `${ANONYMISED_NAME_PREFIX} ${id}`;
+}
+
+export function anonymisedEmail(id: number): string {
+  return `anonymised-${id}@invalid`;
+}
+
+/** People deactivated before `cutoff` and not yet anonymised (in one scheme, or all when null). */
+export function leaversDue(cutoff: Date, schemeId: number | null, limit: number, db: DbOrTx = getDb()) {
+  const where: SQL[] = [eq(people.active, false), isNotNull(people.deactivatedAt), lt(people.deactivatedAt, cutoff), isNull(people.anonymisedAt)];
+  if (schemeId !== null) where.push(eq(people.schemeId, schemeId));
+  return db
+    .select({ id: people.id, name: people.name, email: people.email, schemeId: people.schemeId, deactivatedAt: people.deactivatedAt })
+    .from(people)
+    .where(and(...where))
+    .orderBy(people.deactivatedAt, people.id)
+    .limit(limit)
+    .all();
+}
+
+/** How many have left, how many of those are due for anonymisation, and how many are anonymised. */
+export function leaverCounts(schemeId: number, cutoff: Date, db: DbOrTx = getDb()) {
+  return (
+    db
+      .select({
+        left: sql<number>`coalesce(sum(case when ${people.active} = 0 then 1 else 0 end), 0)`,
+        due: sql<number>`coalesce(sum(case when ${people.active} = 0 and ${people.anonymisedAt} is null and ${people.deactivatedAt} < ${cutoff.getTime()} then 1 else 0 end), 0)`,
+        anonymised: sql<number>`coalesce(sum(case when ${people.anonymisedAt} is not null then 1 else 0 end), 0)`,
+      })
+      .from(people)
+      .where(eq(people.schemeId, schemeId))
+      .get() ?? { left: 0, due: 0, anonymised: 0 }
+  );
+}
+
+/** Replaces what identifies one person, everywhere but the audit log. Call inside a transaction. */
+export function anonymisePersonRows(person: { id: number; email: string }, at: Date, db: DbOrTx = getDb()): void {
+  const email = anonymisedEmail(person.id);
+  const oldEmail = person.email.toLowerCase();
+  db.update(people).set({ name: anonymisedName(person.id), email, passwordHash: null, anonymisedAt: at }).where(eq(people.id, person.id)).run();
+  db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.personId, person.id), isNull(sessions.revokedAt))).run();
+  // The certificates_immutable trigger allows exactly this change of a certificate.
+  db.update(certificates).set({ holderName: anonymisedName(person.id) }).where(eq(certificates.personId, person.id)).run();
+  db.update(invitations)
+    .set({ email, name: null })
+    .where(or(eq(invitations.personId, person.id), eq(invitations.email, oldEmail)))
+    .run();
+  db.update(outbox)
+    .set({ toAddress: email, body: REMOVED })
+    .where(or(and(eq(outbox.personId, person.id), sql`${outbox.kind} <> 'trainer-digest'`), eq(outbox.toAddress, oldEmail)))
+    .run();
+  db.update(signInAttempts).set({ email }).where(eq(signInAttempts.email, oldEmail)).run();
+  db.update(moduleCompletions).set({ evidence: REMOVED }).where(and(eq(moduleCompletions.personId, person.id), isNotNull(moduleCompletions.evidence))).run();
+}

@@ -1,0 +1,86 @@
+// Recruitment intakes (cohorts) and who is in them.
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { type DbOrTx, getDb } from "../client";
+import { intakes, invitations, people } from "../schema";
+
+export type IntakeRow = typeof intakes.$inferSelect;
+
+export function insertIntake(values: { schemeId: number; name: string; startDate: string; createdBy: number | null }, db: DbOrTx = getDb()): IntakeRow {
+  return db.insert(intakes).values(values).returning().get();
+}
+
+export function findIntake(id: number, db: DbOrTx = getDb()): IntakeRow | undefined {
+  return db.select().from(intakes).where(eq(intakes.id, id)).get();
+}
+
+export function findIntakeByName(schemeId: number, name: string, db: DbOrTx = getDb()): IntakeRow | undefined {
+  return db
+    .select()
+    .from(intakes)
+    .where(and(eq(intakes.schemeId, schemeId), sql`${intakes.name} = ${name} collate nocase`))
+    .get();
+}
+
+/** The scheme's intakes, newest start first, with how many people and open invitations each has. */
+export function listIntakes(schemeId: number, at: Date, db: DbOrTx = getDb()) {
+  return db
+    .select({
+      id: intakes.id,
+      name: intakes.name,
+      startDate: intakes.startDate,
+      people: sql<number>`(select count(*) from people p where p.intake_id = ${intakes.id})`,
+      openInvitations: sql<number>`(select count(*) from invitations i where i.intake_id = ${intakes.id} and i.used_at is null and i.expires_at > ${at.getTime()})`,
+    })
+    .from(intakes)
+    .where(eq(intakes.schemeId, schemeId))
+    .orderBy(desc(intakes.startDate), desc(intakes.id))
+    .all();
+}
+
+export function peopleInIntake(intakeId: number, db: DbOrTx = getDb()) {
+  return db
+    .select({ id: people.id, name: people.name, email: people.email, role: people.role, active: people.active })
+    .from(people)
+    .where(eq(people.intakeId, intakeId))
+    .orderBy(asc(people.name))
+    .all();
+}
+
+export function openInvitationsOfIntake(intakeId: number, at: Date, db: DbOrTx = getDb()) {
+  return db
+    .select({ id: invitations.id, email: invitations.email, name: invitations.name, role: invitations.role, expiresAt: invitations.expiresAt })
+    .from(invitations)
+    .where(and(eq(invitations.intakeId, intakeId), isNull(invitations.usedAt), gt(invitations.expiresAt, at)))
+    .orderBy(asc(invitations.email))
+    .all();
+}
+
+/** Of these (lower-case) addresses, those with an invitation in this scheme still open at `at`. */
+export function emailsWithOpenInvitation(schemeId: number, emails: string[], at: Date, db: DbOrTx = getDb()): Set<string> {
+  if (emails.length === 0) return new Set();
+  const found = new Set<string>();
+  for (let i = 0; i < emails.length; i += 500) {
+    const chunk = emails.slice(i, i + 500);
+    for (const row of db
+      .select({ email: invitations.email })
+      .from(invitations)
+      .where(and(eq(invitations.schemeId, schemeId), inArray(invitations.email, chunk), isNull(invitations.usedAt), gt(invitations.expiresAt, at)))
+      .all())
+      found.add(row.email);
+  }
+  return found;
+}
+
+/** Of these (lower-case) addresses, those that already belong to an account (in any scheme). */
+export function emailsWithAccount(emails: string[], db: DbOrTx = getDb()): Set<string> {
+  const found = new Set<string>();
+  for (let i = 0; i < emails.length; i += 500) {
+    const chunk = emails.slice(i, i + 500);
+    for (const row of db.select({ email: people.email }).from(people).where(inArray(people.email, chunk)).all()) found.add(row.email);
+  }
+  return found;
+}
+
+export function setPersonIntake(personId: number, intakeId: number | null, db: DbOrTx = getDb()): void {
+  db.update(people).set({ intakeId }).where(eq(people.id, personId)).run();
+}

@@ -1,0 +1,275 @@
+// The training matrix in bulk: every person's cycle and status, computed in SQL for a whole scheme
+// (10,000 people and years of history), then filtered, sorted and paged in SQL. Only the page's rows
+// get their per-module detail. The rules are lib/training/state.ts's trainingState() and
+// lib/refresher.ts's refresherState(), restated set-wise; test/integration/trainer-matrix.test.ts
+// checks that the two agree.
+//
+// Indexes it relies on: people_scheme_role (the scheme's people), certificates_person (each
+// person's certificates), module_completions_once (person, module, cycle: one lookup per cell) and
+// quiz_attempts_person_module (person, module: "started in this cycle").
+import { type SQL, sql } from "drizzle-orm";
+import { type DbOrTx, getDb } from "../client";
+
+export type MatrixStatus = "not-started" | "in-progress" | "complete" | "due-soon" | "overdue" | "expired";
+export type MatrixSort = "name" | "status" | "expiry" | "intake";
+
+export type MatrixQuery = {
+  schemeId: number;
+  /** Today in England, YYYY-MM-DD. */
+  today: string;
+  /** Content versions an admin marked for retraining, with the London date of the mark. */
+  retrain: { contentVersion: string; markedOn: string }[];
+  /** The course's module slugs, in order: one group of cell columns each. */
+  modules: readonly string[];
+  /** lib/refresher.ts's rules: the window opens windowDays before expiry; retraining is due retrainDays after a mark. */
+  rules: { windowDays: number; retrainDays: number; expiredAfterDays: number };
+  intakeId?: number | "none";
+  role?: "carer" | "staff" | "trainer";
+  status?: MatrixStatus;
+  /** Part of a name or email address. */
+  search?: string;
+  /** current: active people (the default); left: deactivated; all: both. */
+  account?: "current" | "left" | "all";
+  /** Only these people (tests, and a person's own page). */
+  personIds?: number[];
+  sort?: MatrixSort;
+  desc?: boolean;
+  limit?: number;
+  offset?: number;
+};
+
+export type MatrixModuleRow = {
+  completedOn: string | null;
+  score: number | null;
+  total: number | null;
+  assisted: number | null;
+  started: number;
+};
+
+export type MatrixRow = {
+  id: number;
+  name: string;
+  email: string;
+  role: "carer" | "staff" | "trainer";
+  intakeId: number | null;
+  intakeName: string | null;
+  active: number;
+  deactivatedAt: number | null;
+  anonymisedAt: number | null;
+  status: MatrixStatus;
+  cycle: number;
+  isRefresher: number;
+  certId: number | null;
+  certCycle: number | null;
+  issuedOn: string | null;
+  expiresOn: string | null;
+  dueOn: string | null;
+  windowOpensOn: string | null;
+  certAssisted: number | null;
+  modules: MatrixModuleRow[];
+};
+
+/** YYYY-MM-DD plus whole days (UTC calendar arithmetic, as lib/dates.ts does). */
+function addDaysIso(iso: string, days: number): string {
+  const at = new Date(`${iso}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The scheme's people matching every filter except status, with their cycle and status. */
+function stateCte(q: MatrixQuery): SQL {
+  const where: SQL[] = [sql`p.scheme_id = ${q.schemeId}`, sql`p.role <> 'admin'`];
+  const account = q.account ?? "current";
+  if (account === "current") where.push(sql`p.active = 1`);
+  if (account === "left") where.push(sql`p.active = 0`);
+  if (q.intakeId === "none") where.push(sql`p.intake_id is null`);
+  else if (q.intakeId !== undefined) where.push(sql`p.intake_id = ${q.intakeId}`);
+  if (q.role) where.push(sql`p.role = ${q.role}`);
+  if (q.search && q.search.trim()) {
+    const like = `%${escapeLike(q.search.trim())}%`;
+    where.push(sql`(p.name like ${like} escape '\\' or p.email like ${like} escape '\\')`);
+  }
+  if (q.personIds) where.push(q.personIds.length ? sql`p.id in (${sql.join(q.personIds.map((id) => sql`${id}`), sql`, `)})` : sql`0`);
+
+  const retrain = q.retrain.length
+    ? sql.join(q.retrain.map((r) => sql`select ${r.contentVersion} as content_version, ${r.markedOn} as marked_on`), sql` union all `)
+    : sql`select null as content_version, null as marked_on where 0`;
+  const { windowDays, retrainDays, expiredAfterDays } = q.rules;
+  // Date arithmetic on today, once, instead of on every certificate: "today >= expiry - 60 days"
+  // is "expiry <= today + 60 days", and so on.
+  const windowLimit = addDaysIso(q.today, windowDays);
+  const expiredLimit = addDaysIso(q.today, -expiredAfterDays);
+  const minusWindow = `-${windowDays} days`;
+  const plusRetrain = `+${retrainDays} days`;
+
+  return sql`
+    retrain as (${retrain}),
+    base as (
+      select p.id, p.name, p.email, p.role, p.intake_id, p.active, p.deactivated_at, p.anonymised_at,
+        c.id as cert_id, c.cycle as cert_cycle, c.issued_on, c.expires_on, c.content_version
+      from people p
+      left join certificates c on c.id = (
+        select c2.id from certificates c2
+        where c2.person_id = p.id and c2.revoked_at is null and c2.superseded_at is null
+        order by c2.expires_on desc, c2.id desc limit 1)
+      where ${sql.join(where, sql` and `)}
+    ),
+    refresher as (
+      select b.*, r.marked_on,
+        case when b.cert_id is null then null
+             when r.marked_on is null then
+               case when b.expires_on < ${q.today} then 'overdue' when b.expires_on <= ${windowLimit} then 'due-soon' else 'complete' end
+             else
+               case when ${q.today} > min(b.expires_on, date(max(r.marked_on, b.issued_on), ${plusRetrain})) then 'overdue'
+                    when ${q.today} >= min(date(b.expires_on, ${minusWindow}), max(r.marked_on, b.issued_on)) then 'due-soon'
+                    else 'complete' end
+        end as cert_state
+      from base b left join retrain r on r.content_version = b.content_version
+    ),
+    cycled as (
+      select r.*,
+        case when r.cert_id is null then coalesce((select max(c.cycle) from certificates c where c.person_id = r.id), 0) + 1
+             when r.cert_state = 'complete' then r.cert_cycle
+             else r.cert_cycle + 1 end as cycle
+      from refresher r
+    ),
+    state as materialized (
+      select c.*,
+        case when c.cert_id is not null then
+               case when c.cert_state = 'overdue' and c.expires_on < ${expiredLimit} then 'expired' else c.cert_state end
+             when exists (select 1 from module_completions mc where mc.person_id = c.id and mc.cycle = c.cycle)
+               or exists (select 1 from quiz_attempts qa where qa.person_id = c.id and qa.cycle = c.cycle) then 'in-progress'
+             else 'not-started' end as status,
+        case when c.cert_id is not null then c.cycle > c.cert_cycle else c.cycle > 1 end as is_refresher
+      from cycled c
+    )`;
+}
+
+/** The ORDER BY for a sort, on the columns of `t` (the state row with its intake's name and start). */
+function orderBy(t: string, sort: MatrixSort, desc: boolean): SQL {
+  const c = (column: string) => sql.raw(`${t}.${column}`);
+  const dir = sql.raw(desc ? "desc" : "asc");
+  const byName = sql`${c("name")} collate nocase ${dir}, ${c("id")} ${dir}`;
+  switch (sort) {
+    case "status": {
+      const urgency = sql`case ${c("status")} when 'expired' then 0 when 'overdue' then 1 when 'due-soon' then 2 when 'not-started' then 3 when 'in-progress' then 4 else 5 end`;
+      return sql`${urgency} ${dir}, ${c("expires_on")} ${dir}, ${byName}`;
+    }
+    case "expiry":
+      // People with no certificate come last either way.
+      return sql`${c("expires_on")} is null, ${c("expires_on")} ${dir}, ${byName}`;
+    case "intake":
+      return sql`${c("intake_start")} is null, ${c("intake_start")} ${dir}, ${c("intake_name")} ${dir}, ${byName}`;
+    default:
+      return byName;
+  }
+}
+
+export type MatrixCounts = { status: MatrixStatus; people: number; valid: number }[];
+
+export type MatrixResult = { rows: MatrixRow[]; counts: MatrixCounts; /** Rows matching every filter, before paging. */ total: number };
+
+/**
+ * One page of the matrix (or every row, with no limit), each with its module cells, and the count
+ * of people in each status (over every filter except status). One statement: the people's states
+ * are worked out once and used for both.
+ */
+export function matrixQuery(q: MatrixQuery, db: DbOrTx = getDb()): MatrixResult {
+  const statusWhere = q.status ? sql`where s.status = ${q.status}` : sql``;
+  const limit = q.limit === undefined ? sql`` : sql`limit ${q.limit} offset ${q.offset ?? 0}`;
+  const { windowDays, retrainDays } = q.rules;
+  const m = (n: number, column: string) => sql.raw(`m${n}${column}`);
+  const cells = q.modules.map(
+    (slug, n) => sql`,
+      ${m(n, ".completed_on")} as ${m(n, "_completed_on")}, ${m(n, ".score")} as ${m(n, "_score")},
+      ${m(n, ".total")} as ${m(n, "_total")}, ${m(n, ".assisted")} as ${m(n, "_assisted")},
+      case when ${m(n, ".id")} is not null then 1
+           else exists (select 1 from quiz_attempts qa
+                        where qa.person_id = pg.id and qa.module_slug = ${slug} and qa.cycle = pg.cycle) end as ${m(n, "_started")}`,
+  );
+  const joins = q.modules.map(
+    (slug, n) => sql`
+      left join module_completions ${m(n, "")}
+        on ${m(n, ".person_id")} = pg.id and ${m(n, ".module_slug")} = ${slug} and ${m(n, ".cycle")} = pg.cycle`,
+  );
+  const query = sql`
+    with ${stateCte(q)},
+    counts as (
+      select s.status, count(*) as people, sum(case when s.expires_on >= ${q.today} then 1 else 0 end) as valid
+      from state s group by s.status
+    ),
+    page as (
+      select x.* from (
+        select s.*, i.name as intake_name, i.start_date as intake_start
+        from state s left join intakes i on i.id = s.intake_id
+        ${statusWhere}
+      ) x
+      order by ${orderBy("x", q.sort ?? "name", Boolean(q.desc))}
+      ${limit}
+    )
+    select pg.id, pg.name, pg.email, pg.role, pg.intake_id, pg.intake_name, pg.active, pg.deactivated_at, pg.anonymised_at,
+      pg.status, pg.cycle, pg.is_refresher, pg.cert_id, pg.cert_cycle, pg.issued_on, pg.expires_on,
+      case when pg.cert_id is null then null
+           when pg.marked_on is null then date(pg.expires_on, ${`-${windowDays} days`})
+           else min(date(pg.expires_on, ${`-${windowDays} days`}), max(pg.marked_on, pg.issued_on)) end as window_opens_on,
+      case when pg.cert_id is null then null
+           when pg.marked_on is null then pg.expires_on
+           else min(pg.expires_on, date(max(pg.marked_on, pg.issued_on), ${`+${retrainDays} days`})) end as due_on,
+      case when pg.cert_id is null then null
+           else exists (select 1 from certificates c, json_each(c.modules) j
+                        where c.id = pg.cert_id and json_extract(j.value, '$.assisted') = 1) end as cert_assisted,
+      (select json_group_array(json_array(status, people, valid)) from counts) as counts
+      ${sql.join(cells, sql``)}
+    from page pg
+    ${sql.join(joins, sql``)}
+    order by ${orderBy("pg", q.sort ?? "name", Boolean(q.desc))}`;
+  const raw = db.all<Record<string, unknown>>(query);
+  const rows = raw.map((r) => ({
+    id: r.id as number,
+    name: r.name as string,
+    email: r.email as string,
+    role: r.role as MatrixRow["role"],
+    intakeId: (r.intake_id as number | null) ?? null,
+    intakeName: (r.intake_name as string | null) ?? null,
+    active: r.active as number,
+    deactivatedAt: (r.deactivated_at as number | null) ?? null,
+    anonymisedAt: (r.anonymised_at as number | null) ?? null,
+    status: r.status as MatrixStatus,
+    cycle: r.cycle as number,
+    isRefresher: r.is_refresher as number,
+    certId: (r.cert_id as number | null) ?? null,
+    certCycle: (r.cert_cycle as number | null) ?? null,
+    issuedOn: (r.issued_on as string | null) ?? null,
+    expiresOn: (r.expires_on as string | null) ?? null,
+    dueOn: (r.due_on as string | null) ?? null,
+    windowOpensOn: (r.window_opens_on as string | null) ?? null,
+    certAssisted: (r.cert_assisted as number | null) ?? null,
+    modules: q.modules.map((_, n) => ({
+      completedOn: (r[`m${n}_completed_on`] as string | null) ?? null,
+      score: (r[`m${n}_score`] as number | null) ?? null,
+      total: (r[`m${n}_total`] as number | null) ?? null,
+      assisted: (r[`m${n}_assisted`] as number | null) ?? null,
+      started: Number(r[`m${n}_started`] ?? 0),
+    })),
+  }));
+  const first = raw[0];
+  const counts = first
+    ? (JSON.parse(first.counts as string) as [MatrixStatus, number, number][]).map(([status, people, valid]) => ({ status, people, valid }))
+    : matrixCounts(q, db);
+  // Everyone matching the filters: the people counted under the status asked for, or under any.
+  const total = counts.filter((c) => !q.status || c.status === q.status).reduce((n, c) => n + c.people, 0);
+  return { rows, counts, total };
+}
+
+/** How many people are in each status, and how many of them hold a valid certificate (status filter ignored). */
+export function matrixCounts(q: MatrixQuery, db: DbOrTx = getDb()): MatrixCounts {
+  return db.all<{ status: MatrixStatus; people: number; valid: number }>(sql`
+    with ${stateCte(q)}
+    select s.status as status, count(*) as people,
+      sum(case when s.expires_on >= ${q.today} then 1 else 0 end) as valid
+    from state s group by s.status`);
+}

@@ -1,0 +1,49 @@
+// The audit log of a scheme, newest first, for the trainers' audit page. Paged with a cursor (the
+// last entry's time and id), which walks the audit_scheme_at index instead of counting rows.
+import { type SQL, sql } from "drizzle-orm";
+import { type DbOrTx, getDb } from "../client";
+
+export type AuditPageQuery = {
+  schemeId: number;
+  subjectPersonId?: number;
+  action?: string;
+  /** Entries before this one (its time and id). */
+  before?: { at: number; id: number };
+  limit: number;
+};
+
+export type AuditPageRow = {
+  id: number;
+  at: number;
+  actorId: number | null;
+  actorName: string | null;
+  subjectPersonId: number | null;
+  subjectName: string | null;
+  action: string;
+  details: string | null;
+};
+
+export function auditPage(q: AuditPageQuery, db: DbOrTx = getDb()): AuditPageRow[] {
+  const where: SQL[] = [sql`a.scheme_id = ${q.schemeId}`];
+  if (q.subjectPersonId !== undefined) where.push(sql`a.subject_person_id = ${q.subjectPersonId}`);
+  if (q.action) where.push(sql`a.action = ${q.action}`);
+  if (q.before) where.push(sql`(a.at < ${q.before.at} or (a.at = ${q.before.at} and a.id < ${q.before.id}))`);
+  return db.all<AuditPageRow>(sql`
+    select a.id, a.at, a.actor_id as actorId, actor.name as actorName, a.subject_person_id as subjectPersonId,
+      subject.name as subjectName, a.action, a.details
+    from audit_log a
+    left join people actor on actor.id = a.actor_id
+    left join people subject on subject.id = a.subject_person_id
+    where ${sql.join(where, sql` and `)}
+    order by a.at desc, a.id desc
+    limit ${q.limit}`);
+}
+
+/** People of a scheme whose name or email contains the text, for picking whose entries to see. */
+export function findPeopleInScheme(schemeId: number, text: string, limit: number, db: DbOrTx = getDb()) {
+  const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db.all<{ id: number; name: string; email: string }>(sql`
+    select id, name, email from people
+    where scheme_id = ${schemeId} and (name like ${like} escape '\\' or email like ${like} escape '\\')
+    order by name collate nocase, id limit ${limit}`);
+}

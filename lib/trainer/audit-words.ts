@@ -1,0 +1,39 @@
+// Audit actions in plain words, for the audit log page, the person page and the filter list. An
+// action not listed here is shown as its own name with hyphens as spaces.
+
+export const AUDIT_ACTION_LABEL: Record<string, string> = {
+  invited: "Invited someone",
+  "bulk-invited": "Invited a list of people",
+  "accepted-invitation": "Accepted an invitation",
+  "signed-in": "Signed in",
+  "started-quiz": "Started a quiz",
+  "submitted-quiz": "Submitted a quiz",
+  "completed-module": "Completed a module",
+  "recorded-assisted-completion": "Recorded an assisted completion",
+  "issued-certificate": "Certificate issued",
+  "revoked-certificate": "Certificate revoked",
+  deactivated: "Deactivated",
+  reactivated: "Reactivated",
+  "created-intake": "Created an intake",
+  "moved-to-intake": "Changed intake",
+  "exported-matrix": "Exported the training matrix",
+  "exported-person-data": "Produced a person's data file (subject access request)",
+  "downloaded-own-data": "Downloaded their own data",
+  anonymised: "Anonymised",
+  "created-scheme": "Created a scheme",
+  "marked-version-for-retraining": "Marked a course version for retraining",
+  "seeded-demo-account": "Demo account created",
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABEL[action] ?? action.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase());
+}
+
+/** Details of an entry as short "key: value" phrases (ids and values as recorded). */
+export function auditDetailsText(details: unknown): string {
+  if (!details || typeof details !== "object") return "";
+  return Object.entries(details as Record<string, unknown>)
+    .filter(([, v]) => v !== null && v !== undefined && v !== "")
+    .map(([k, v]) => `${k.replace(/([A-Z])/g, " $1").toLowerCase()}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
+    .join("; ");
+}

@@ -1,0 +1,13 @@
+import "server-only";
+// Deactivating and reactivating people from the trainer pages. lib/people.ts does the change (and
+// ends the person's sessions); this adds the checks the trainer pages need.
+import type { Viewer } from "../access";
+import { setActive } from "../people";
+import { NotAllowed, requireManagedPerson } from "./scope";
+
+export function changeActive(viewer: Viewer, personId: number, active: boolean): { name: string } {
+  const person = requireManagedPerson(viewer, personId);
+  // An anonymised person cannot come back: their name and address are gone.
+  if (active && person.anonymisedAt) throw new NotAllowed();
+  return setActive(viewer, person.id, active);
+}

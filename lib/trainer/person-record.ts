@@ -1,0 +1,116 @@
+import "server-only";
+// A person's page for their trainer: profile, where they stand (the same cells as the matrix), every
+// attempt with every choice made, certificates, reminders sent and the audit entries about them.
+import { listCertificatesOfPerson } from "@/db/queries/certificates";
+import { attemptsOf, auditAbout, choicesOf, intakeName, remindersOfPerson } from "@/db/queries/person-record";
+import type { Viewer } from "../access";
+import { formatCode } from "../certificates/code";
+import { certificateStatus } from "../certificates/status";
+import { today as todayInLondon } from "../clock";
+import { findScenario } from "../content/scenarios";
+import { matrixRowOf } from "./matrix";
+import { requireManagedPerson } from "./scope";
+
+export const PERSON_AUDIT_LIMIT = 100;
+
+export type ChoiceView = { at: Date; optionId: string; optionText: string; best: boolean };
+export type AttemptView = {
+  id: number;
+  moduleSlug: string;
+  cycle: number;
+  contentVersion: string;
+  startedAt: Date;
+  submittedAt: Date | null;
+  score: number | null;
+  total: number;
+  passed: boolean | null;
+  questions: {
+    number: number;
+    scenarioId: string;
+    title: string;
+    /** Every choice made, oldest first; the last one is the answer that counted. */
+    choices: ChoiceView[];
+  }[];
+};
+
+export function personRecord(viewer: Viewer, personId: number, opts: { today?: string } = {}) {
+  const person = requireManagedPerson(viewer, personId);
+  const today = opts.today ?? todayInLondon();
+  const row = matrixRowOf(person.schemeId!, person.id, { today })!;
+  const choices = choicesOf(person.id);
+  const byAttempt = new Map<number, typeof choices>();
+  for (const c of choices) {
+    const list = byAttempt.get(c.attemptId) ?? [];
+    list.push(c);
+    byAttempt.set(c.attemptId, list);
+  }
+  const attempts: AttemptView[] = attemptsOf(person.id).map((a) => ({
+    id: a.id,
+    moduleSlug: a.moduleSlug,
+    cycle: a.cycle,
+    contentVersion: a.contentVersion,
+    startedAt: a.startedAt,
+    submittedAt: a.submittedAt,
+    score: a.score,
+    total: a.total,
+    passed: a.passed,
+    questions: a.scenarioIds.map((scenarioId, i) => {
+      const scenario = findScenario(scenarioId);
+      return {
+        number: i + 1,
+        scenarioId,
+        title: scenario?.title ?? scenarioId,
+        choices: (byAttempt.get(a.id) ?? [])
+          .filter((c) => c.scenarioId === scenarioId)
+          .map((c) => ({
+            at: c.answeredAt,
+            optionId: c.optionId,
+            optionText: scenario?.options.find((o) => o.id === c.optionId)?.text ?? `Option ${c.optionId}`,
+            best: c.best,
+          })),
+      };
+    }),
+  }));
+  const certificates = listCertificatesOfPerson(person.id).map((c) => ({
+    id: c.id,
+    code: formatCode(c.code),
+    cycle: c.cycle,
+    contentVersion: c.contentVersion,
+    issuedOn: c.issuedOn,
+    expiresOn: c.expiresOn,
+    status: certificateStatus(c, today),
+    revokedReason: c.revokedReason,
+    modules: c.modules,
+  }));
+  return {
+    person: {
+      id: person.id,
+      name: person.name,
+      email: person.email,
+      role: person.role,
+      schemeId: person.schemeId!,
+      intakeId: person.intakeId,
+      intakeName: intakeName(person.intakeId),
+      active: person.active,
+      createdAt: person.createdAt,
+      deactivatedAt: person.deactivatedAt,
+      anonymisedAt: person.anonymisedAt,
+      hasPassword: person.passwordHash !== null,
+    },
+    row,
+    attempts,
+    certificates,
+    reminders: remindersOfPerson(person.id),
+    audit: auditAbout(person.id, PERSON_AUDIT_LIMIT),
+    today,
+  };
+}
+
+export type PersonRecord = ReturnType<typeof personRecord>;
+
+/** Just enough to title a page about a person the viewer manages. */
+export function managedPerson(viewer: Viewer, personId: number) {
+  const p = requireManagedPerson(viewer, personId);
+  return { id: p.id, name: p.name, schemeId: p.schemeId!, active: p.active, anonymisedAt: p.anonymisedAt, role: p.role };
+}
+

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { Viewer } from "@/lib/access";
 import { signOutAction } from "@/app/_actions/sign-out";
 
@@ -61,8 +62,8 @@ export function SiteHeader({ viewer, demo = false }: { viewer: Viewer | null; de
   );
 }
 
-/** The header for static course pages: the same links, without the person's name. */
-export function CourseHeader() {
+/** A header for static pages, which cannot know who is signed in: links only. */
+function StaticHeader({ children }: { children: ReactNode }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -70,45 +71,43 @@ export function CourseHeader() {
           Shared Lives training
         </Link>
         <nav aria-label="Main">
-          <ul className="site-header__nav">
-            <li>
-              <Link href="/my">My training</Link>
-            </li>
-            <li>
-              <Link href="/should-i-share">Should I share?</Link>
-            </li>
-            <li>
-              <SignOutButton />
-            </li>
-          </ul>
+          <ul className="site-header__nav">{children}</ul>
         </nav>
       </div>
     </header>
   );
 }
 
-/** The header for public static pages (glossary, about, the job aid): nothing about a session. */
+/** Lesson pages (always read signed in): the person's links and a sign-out button, no name. */
+export function CourseHeader() {
+  return (
+    <StaticHeader>
+      <li>
+        <Link href="/my">My training</Link>
+      </li>
+      <li>
+        <Link href="/should-i-share">Should I share?</Link>
+      </li>
+      <li>
+        <SignOutButton />
+      </li>
+    </StaticHeader>
+  );
+}
+
+/** Public pages (glossary, about, the job aid): nothing about a session. */
 export function PublicHeader() {
   return (
-    <header className="site-header">
-      <div className="site-header__inner">
-        <Link href="/" className="site-header__name">
-          Shared Lives training
-        </Link>
-        <nav aria-label="Main">
-          <ul className="site-header__nav">
-            <li>
-              <Link href="/should-i-share">Should I share?</Link>
-            </li>
-            <li>
-              <Link href="/glossary">Glossary</Link>
-            </li>
-            <li>
-              <Link href="/dashboard">My training</Link>
-            </li>
-          </ul>
-        </nav>
-      </div>
-    </header>
+    <StaticHeader>
+      <li>
+        <Link href="/should-i-share">Should I share?</Link>
+      </li>
+      <li>
+        <Link href="/glossary">Glossary</Link>
+      </li>
+      <li>
+        <Link href="/dashboard">My training</Link>
+      </li>
+    </StaticHeader>
   );
 }

@@ -1,10 +1,12 @@
 # Shared by demo.sh and test-all.sh.
 
-# npm ci when node_modules is missing or older than the lock file.
+# npm install when node_modules is missing or older than the lock file. (Not `npm ci`: the lock
+# file is written without other platforms' optional packages on some set-ups, which `npm ci`
+# refuses; `npm install` still installs the locked versions.)
 ensure_node_modules() {
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     echo "Installing dependencies (better-sqlite3 compiles from source where no prebuilt binary can be fetched: about 2 minutes)..."
-    npm ci --no-audit --no-fund
+    npm install --no-audit --no-fund
   fi
 }
 

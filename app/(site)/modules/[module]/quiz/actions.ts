@@ -2,11 +2,14 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireViewer } from "@/lib/auth/viewer";
+import { isModuleSlug } from "@/lib/content/course";
 import { type FormState } from "@/lib/form-state";
 import { QuizError, answerScenario, resumePoint, startOrResumeAttempt, submitAttempt } from "@/lib/quiz/service";
 
 const ids = z.object({
-  module: z.string().max(60),
+  // Only a real module: the value goes into the redirect after the answer is saved, and a made-up
+  // one (say, with a line break) must be refused before anything is written.
+  module: z.string().max(60).refine(isModuleSlug),
   attemptId: z.coerce.number().int().positive(),
 });
 

@@ -26,6 +26,20 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url, 303);
 }
 
+// The proxy runs only where it has work: gated paths without a session cookie (so a static lesson
+// page requested with a cookie never pays for it), and the status pages. Next reads this config
+// at build time, so it must be written out in full.
 export const config = {
-  matcher: ["/my/:path*", "/trainer/:path*", "/admin/:path*", "/modules/:path*", "/certificates/:path*", "/dashboard", "/verify/not-found", "/page-not-found", "/no-access"],
+  matcher: [
+    {
+      source: "/:area(my|trainer|admin|modules|certificates|dashboard)/:path*",
+      missing: [
+        { type: "cookie", key: "authjs.session-token" },
+        { type: "cookie", key: "__Secure-authjs.session-token" },
+      ],
+    },
+    "/verify/not-found",
+    "/page-not-found",
+    "/no-access",
+  ],
 };

@@ -2,17 +2,33 @@ import "server-only";
 // Who is asking. Pages, actions and route handlers call these; they re-check the session row
 // every time, so a revoked session or deactivated person is signed out on their next request.
 import { cache } from "react";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import type { Role } from "@/db/schema";
 import type { Viewer } from "../access";
 import { auth } from "./config";
+import { rememberSessionId, rememberedSessionId } from "./session-id-cache";
 import { liveSession } from "./sessions";
 import { showNoAccess } from "../http-status";
 
-export const getViewer = cache(async (): Promise<Viewer | null> => {
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
+
+async function sessionIdFromCookie(): Promise<string | null> {
+  const jar = await cookies();
+  const cookie = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  if (!cookie) return null;
+  const remembered = rememberedSessionId(cookie);
+  if (remembered) return remembered;
   const session = (await auth()) as { sid?: string } | null;
   if (!session?.sid) return null;
-  const row = liveSession(session.sid);
+  rememberSessionId(cookie, session.sid);
+  return session.sid;
+}
+
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const sessionId = await sessionIdFromCookie();
+  if (!sessionId) return null;
+  const row = liveSession(sessionId);
   if (!row) return null;
   return {
     personId: row.personId,

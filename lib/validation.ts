@@ -14,7 +14,9 @@ export const nameField = z
   .trim()
   .min(1, "Enter a name")
   .max(100, "Name must be 100 characters or fewer")
-  .refine((v) => !/[\u0000-\u001f\u007f<>]/.test(v), "Name must not contain < > or control characters");
+  .refine((v) => !/[\u0000-\u001f\u007f<>]/.test(v), "Name must not contain < > or control characters")
+  // Direction overrides can make a name display as something else on a certificate.
+  .refine((v) => !/[\u202a-\u202e\u2066-\u2069]/.test(v), "Name must not contain text-direction control characters");
 
 /** A safe place to go back to after signing in: a path on this site, never another site. */
 export function safeReturnPath(value: unknown): string | null {

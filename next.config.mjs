@@ -32,10 +32,6 @@ const nextConfig = {
   poweredByHeader: false,
   // Native and file-reading packages stay as plain Node requires instead of being bundled.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pdfkit"],
-  experimental: {
-    // forbidden() renders app/forbidden.tsx with a 403 status.
-    authInterrupts: true,
-  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

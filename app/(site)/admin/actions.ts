@@ -1,6 +1,5 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { forbidden } from "next/navigation";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth/viewer";
 import { type FormState, formValues, zodErrors } from "@/lib/form-state";

@@ -1,4 +1,3 @@
-import { forbidden } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { NotAllowed, certificatePdf } from "@/lib/certificates/access";
 
@@ -17,7 +16,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     result = await certificatePdf(viewer, id);
   } catch (error) {
-    if (error instanceof NotAllowed) forbidden();
+    if (error instanceof NotAllowed) {
+      return new Response("You do not have access to this certificate.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    }
     throw error;
   }
   if (!result) return new Response("Certificate not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });

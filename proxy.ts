@@ -1,20 +1,28 @@
 import { type NextRequest, NextResponse } from "next/server";
 
-// Two small jobs, neither of them authorization:
+// Three small jobs, none of them authorization:
 //
 // 1. A convenience: visitors with no session cookie are sent to sign in before they reach a
 //    signed-in area. It does not decide who may see what; every page, action and route handler
 //    checks the session against the database itself (lib/auth/viewer.ts). Decoding or refreshing
 //    the session here would re-issue the cookie on every request and cost a gated page about 5x.
-// 2. HTTP status codes for pages that must work without JavaScript. A page that calls notFound()
+// 2. Bodies of a megabyte or more are refused with 413 (Next.js would run out its own limit on a
+//    server action with a 500). The matcher only calls the proxy for such requests.
+// 3. HTTP status codes for pages that must work without JavaScript. A page that calls notFound()
 //    gets a 404 but an empty body in browsers without JavaScript (vercel/next.js#62228), so such
 //    pages redirect to a plain page and the status is set here.
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const GATED = /^\/(my|trainer|admin|modules|certificates|dashboard)(\/|$)/;
 const STATUS_PAGES: Record<string, number> = { "/verify/not-found": 404, "/page-not-found": 404, "/no-access": 403 };
 
+/** Bodies this large are refused before they reach a page or action (Next answers them with a 500). */
+const MAX_BODY_BYTES = 1_000_000;
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (Number(request.headers.get("content-length") ?? 0) >= MAX_BODY_BYTES) {
+    return new NextResponse("That is too much to send at once.", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   const status = STATUS_PAGES[pathname];
   // (Next.js treats this rewrite as external when started with `-H 127.0.0.1`, because it turns
   // loopback addresses into "localhost": start it without -H, or with -H 0.0.0.0 or a name.)
@@ -41,5 +49,6 @@ export const config = {
     "/verify/not-found",
     "/page-not-found",
     "/no-access",
+    { source: "/:path*", has: [{ type: "header", key: "content-length", value: "[1-9][0-9]{6,}" }] },
   ],
 };

@@ -3,7 +3,7 @@
 // Crockford base32 characters, no hyphens (lib/certificates/code.ts).
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";
-import { certificates, retrainVersions, schemes } from "../schema";
+import { certificates, schemes } from "../schema";
 
 export type CertificateRow = typeof certificates.$inferSelect;
 export type NewCertificate = Omit<typeof certificates.$inferInsert, "id" | "createdAt" | "revokedAt" | "revokedBy" | "revokedReason" | "supersededAt" | "supersededById">;
@@ -61,13 +61,4 @@ export function revokeCertificate(id: number, by: number, reason: string, at: Da
     .where(and(eq(certificates.id, id), isNull(certificates.revokedAt)))
     .run();
   return result.changes === 1;
-}
-
-/** When (if ever) an admin marked this content version as needing retraining. */
-export function retrainMarkFor(contentVersion: string, db: DbOrTx = getDb()): { markedAt: Date; reason: string | null } | undefined {
-  return db
-    .select({ markedAt: retrainVersions.markedAt, reason: retrainVersions.reason })
-    .from(retrainVersions)
-    .where(eq(retrainVersions.contentVersion, contentVersion))
-    .get();
 }

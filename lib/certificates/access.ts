@@ -8,17 +8,16 @@ import {
   type CertificateWithScheme,
   findCertificateByCode,
   findCertificateById,
-  latestLiveCertificate,
-  retrainMarkFor,
   revokeCertificate,
 } from "@/db/queries/certificates";
 import { findPersonById } from "@/db/queries/people";
 import { type Viewer, canManageScheme, canViewPerson } from "../access";
 import { audit } from "../audit";
-import { isoDateInLondon, now, today } from "../clock";
+import { now, today } from "../clock";
 import { env } from "../env";
 import { NotAllowed } from "../invitations";
-import { type RefresherState, refresherState } from "../refresher";
+import type { RefresherState } from "../refresher";
+import { trainingState } from "../training/state";
 import { formatCode, normaliseCode } from "./code";
 import { renderCertificatePdf } from "./pdf";
 import { type CertificateStatus, certificateStatus } from "./status";
@@ -147,22 +146,12 @@ export async function certificatePdf(viewer: Viewer, id: number): Promise<{ file
 }
 
 /**
- * A person's refresher standing, from their latest live certificate (and any retraining mark on
- * its content version). `startedCycle` says whether they have begun training, for people with no
- * certificate yet. For the person themselves, their trainers and admins.
+ * A person's refresher standing and live certificate (the same rule as My training:
+ * lib/training/state.ts). For the person themselves, their trainers and admins.
  */
-export function refresherFor(
-  viewer: Viewer,
-  personId: number,
-  opts: { startedCycle?: boolean } = {},
-): { certificate: CertificateRow | null; state: RefresherState } {
+export function refresherFor(viewer: Viewer, personId: number): { certificate: CertificateRow | null; state: RefresherState } {
   const person = findPersonById(personId);
   if (!person || !canViewPerson(viewer, person)) throw new NotAllowed();
-  const certificate = latestLiveCertificate(personId) ?? null;
-  const mark = certificate ? retrainMarkFor(certificate.contentVersion) : undefined;
-  const state = refresherState(today(), certificate, {
-    startedCycle: opts.startedCycle,
-    retrainMarkedOn: mark ? isoDateInLondon(mark.markedAt) : null,
-  });
-  return { certificate, state };
+  const training = trainingState(personId);
+  return { certificate: training.liveCertificate ?? null, state: training.status };
 }

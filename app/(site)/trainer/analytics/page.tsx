@@ -8,6 +8,7 @@ import { TrainerNav } from "../_components/nav";
 import { SchemePicker } from "../_components/scheme-picker";
 import { type SearchParams, orForbidden, trainerScope } from "../_components/scope";
 import { TableWrap } from "../_components/table-wrap";
+import { FilterSelect } from "../_components/filter-select";
 
 export const metadata: Metadata = { title: "Decision analytics" };
 
@@ -30,48 +31,10 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
       <form method="get" action="/trainer/analytics" className="no-print" aria-label="Choose whose answers to count">
         {scope.explicit ? <input type="hidden" name="scheme" value={scope.id} /> : null}
         <div style={{ display: "flex", flexWrap: "wrap", gap: "0 1.5rem" }}>
-          <div className="form-group">
-            <label htmlFor="period">Answers given in</label>
-            <select id="period" name="period" defaultValue={filters.period}>
-              {Object.entries(PERIODS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="form-group">
-            <label htmlFor="cycle">Training</label>
-            <select id="cycle" name="cycle" defaultValue={filters.cycle}>
-              {Object.entries(CYCLES).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="form-group">
-            <label htmlFor="intake">Intake</label>
-            <select id="intake" name="intake" defaultValue={filters.intake === null ? "" : String(filters.intake)}>
-              <option value="">Any intake</option>
-              {intakes.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="form-group">
-            <label htmlFor="role">Role</label>
-            <select id="role" name="role" defaultValue={filters.role ?? ""}>
-              <option value="">Any role</option>
-              {ROLE_FILTERS.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABEL[r]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect name="period" label="Answers given in" value={filters.period} options={Object.entries(PERIODS).map(([value, label]) => ({ value, label }))} />
+          <FilterSelect name="cycle" label="Training" value={filters.cycle} options={Object.entries(CYCLES).map(([value, label]) => ({ value, label }))} />
+          <FilterSelect name="intake" label="Intake" value={filters.intake === null ? "" : String(filters.intake)} options={[{ value: "", label: "Any intake" }, ...intakes.map((i) => ({ value: String(i.id), label: i.name }))]} />
+          <FilterSelect name="role" label="Role" value={filters.role ?? ""} options={[{ value: "", label: "Any role" }, ...ROLE_FILTERS.map((r) => ({ value: r, label: ROLE_LABEL[r] }))]} />
         </div>
         <button type="submit" className="button">
           Show answers

@@ -7,6 +7,7 @@ import { TrainerNav } from "../_components/nav";
 import { SchemePicker } from "../_components/scheme-picker";
 import { type SearchParams, orForbidden, trainerScope } from "../_components/scope";
 import { TableWrap } from "../_components/table-wrap";
+import { FilterSelect } from "../_components/filter-select";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -42,17 +43,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               <input id="q" name="q" type="search" defaultValue={filters.q} autoComplete="off" aria-describedby="q-hint" style={{ maxWidth: "16rem" }} />
             </div>
           )}
-          <div className="form-group">
-            <label htmlFor="action">What was done</label>
-            <select id="action" name="action" defaultValue={filters.action ?? ""}>
-              <option value="">Anything</option>
-              {log.actions.map((a) => (
-                <option key={a.value} value={a.value}>
-                  {a.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect name="action" label="What was done" value={filters.action ?? ""} options={[{ value: "", label: "Anything" }, ...log.actions]} />
         </div>
         <div className="button-group">
           <button type="submit" className="button">

@@ -24,6 +24,7 @@ import { SchemePicker } from "../_components/scheme-picker";
 import { type SearchParams, orForbidden, trainerScope } from "../_components/scope";
 import { SummaryLine } from "../_components/summary";
 import { TableWrap } from "../_components/table-wrap";
+import { FilterSelect } from "../_components/filter-select";
 
 export const metadata: Metadata = { title: "Training matrix" };
 
@@ -119,60 +120,11 @@ export default async function MatrixPage({ searchParams }: { searchParams: Searc
             <label htmlFor="q">Name or email</label>
             <input id="q" name="q" type="search" defaultValue={filters.q} autoComplete="off" style={{ maxWidth: "16rem" }} />
           </div>
-          <div className="form-group">
-            <label htmlFor="status">Status</label>
-            <select id="status" name="status" defaultValue={filters.status ?? ""}>
-              <option value="">Any status</option>
-              {PERSON_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {PERSON_STATUS_LABEL[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="form-group">
-            <label htmlFor="intake">Intake</label>
-            <select id="intake" name="intake" defaultValue={filters.intake === null ? "" : String(filters.intake)}>
-              <option value="">Any intake</option>
-              <option value="none">No intake</option>
-              {intakes.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="form-group">
-            <label htmlFor="role">Role</label>
-            <select id="role" name="role" defaultValue={filters.role ?? ""}>
-              <option value="">Any role</option>
-              {ROLE_FILTERS.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABEL[r]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="form-group">
-            <label htmlFor="account">Who</label>
-            <select id="account" name="account" defaultValue={filters.account}>
-              {ACCOUNT_FILTERS.map((a) => (
-                <option key={a} value={a}>
-                  {ACCOUNT_LABEL[a]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="form-group">
-            <label htmlFor="sort">Sort by</label>
-            <select id="sort" name="sort" defaultValue={filters.sort}>
-              {MATRIX_SORTS.map((s) => (
-                <option key={s} value={s}>
-                  {MATRIX_SORT_LABEL[s]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect name="status" label="Status" value={filters.status ?? ""} options={[{ value: "", label: "Any status" }, ...PERSON_STATUSES.map((v) => ({ value: v, label: PERSON_STATUS_LABEL[v] }))]} />
+          <FilterSelect name="intake" label="Intake" value={filters.intake === null ? "" : String(filters.intake)} options={[{ value: "", label: "Any intake" }, { value: "none", label: "No intake" }, ...intakes.map((i) => ({ value: String(i.id), label: i.name }))]} />
+          <FilterSelect name="role" label="Role" value={filters.role ?? ""} options={[{ value: "", label: "Any role" }, ...ROLE_FILTERS.map((r) => ({ value: r, label: ROLE_LABEL[r] }))]} />
+          <FilterSelect name="account" label="Who" value={filters.account} options={ACCOUNT_FILTERS.map((a) => ({ value: a, label: ACCOUNT_LABEL[a] }))} />
+          <FilterSelect name="sort" label="Sort by" value={filters.sort} options={MATRIX_SORTS.map((v) => ({ value: v, label: MATRIX_SORT_LABEL[v] }))} />
         </div>
         <div className="button-group">
           <button type="submit" className="button">

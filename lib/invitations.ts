@@ -2,7 +2,7 @@ import "server-only";
 // Inviting people: a trainer invites by email, the person follows a one-time link (14 days),
 // sets their name and password, and is signed in.
 import { writeTransaction } from "@/db/client";
-import { findInvitationByTokenHash, insertInvitation, markInvitationUsed } from "@/db/queries/auth";
+import { findInvitationByTokenHash, insertInvitation, listOpenInvitations, markInvitationUsed } from "@/db/queries/auth";
 import { findPersonByEmail, findScheme, insertPerson } from "@/db/queries/people";
 import type { Role } from "@/db/schema";
 import { type Viewer, canInviteRole, canManageScheme } from "./access";
@@ -77,6 +77,12 @@ export async function invite(viewer: Viewer | null, input: InviteInput): Promise
   });
   await deliver(outboxId, mail);
   return { ok: true, link };
+}
+
+/** Invitations of a scheme not yet accepted and not run out, for that scheme's trainers. */
+export function openInvitations(viewer: Viewer, schemeId: number) {
+  if (!canManageScheme(viewer, schemeId)) throw new NotAllowed();
+  return listOpenInvitations(schemeId, now());
 }
 
 export type InvitationCheck =

@@ -1,27 +1,15 @@
 import "server-only";
 // Reading and changing people's records, always on behalf of a viewer whose rights are checked here.
 import { writeTransaction } from "@/db/client";
-import { listOpenInvitations } from "@/db/queries/auth";
 import { listOutbox } from "@/db/queries/outbox";
-import { findPersonById, findScheme, insertScheme, findSchemeByName, listPeopleInScheme, listSchemes, revokeSessionsOfPerson, setPersonActive } from "@/db/queries/people";
-import { type Viewer, canDeactivate, canManageScheme } from "./access";
+import { findPersonById, insertScheme, findSchemeByName, listSchemes, revokeSessionsOfPerson, setPersonActive } from "@/db/queries/people";
+import { type Viewer, canDeactivate } from "./access";
 import { audit } from "./audit";
 import { now } from "./clock";
 import { env } from "./env";
 import { NotAllowed } from "./invitations";
 
 export { NotAllowed };
-
-export function schemeOverview(viewer: Viewer, schemeId: number) {
-  if (!canManageScheme(viewer, schemeId)) throw new NotAllowed();
-  const scheme = findScheme(schemeId);
-  if (!scheme) throw new NotAllowed();
-  return {
-    scheme: { id: scheme.id, name: scheme.name },
-    people: listPeopleInScheme(schemeId),
-    invitations: listOpenInvitations(schemeId, now()),
-  };
-}
 
 /** Deactivate or reactivate; deactivation ends the person's sessions at once. Records stay. */
 export function setActive(viewer: Viewer, personId: number, active: boolean): { name: string } {

@@ -23,15 +23,6 @@ export function insertPerson(
     .get();
 }
 
-export function listPeopleInScheme(schemeId: number, db: DbOrTx = getDb()) {
-  return db
-    .select({ id: people.id, name: people.name, email: people.email, role: people.role, active: people.active })
-    .from(people)
-    .where(eq(people.schemeId, schemeId))
-    .orderBy(asc(people.name))
-    .all();
-}
-
 export function listTrainersOfScheme(schemeId: number, db: DbOrTx = getDb()) {
   return db
     .select()

@@ -6,7 +6,7 @@ import { checkPassword } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/hashing";
 import { setTestNow } from "@/lib/clock";
 import { NotAllowed, acceptInvitation, inspectInvitation, invite } from "@/lib/invitations";
-import { schemeOverview } from "@/lib/people";
+import { requireManagedPerson, requireScheme } from "@/lib/trainer/scope";
 import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf } from "../helpers/db";
 
 let db: Db;
@@ -78,10 +78,13 @@ describe("invitations", () => {
     expect(rowCounts(db)).toEqual(before);
   });
 
-  it("a trainer cannot read another scheme's people", () => {
+  it("a trainer cannot reach another scheme, or its people", () => {
     const other = makeScheme().id;
-    expect(() => schemeOverview(trainer, other)).toThrow(NotAllowed);
-    expect(schemeOverview(trainer, schemeId).people.map((p) => p.id)).toContain(trainer.personId);
+    const outsider = makePerson("carer", other);
+    expect(() => requireScheme(trainer, other)).toThrow(NotAllowed);
+    expect(() => requireManagedPerson(trainer, outsider.id)).toThrow(NotAllowed);
+    expect(requireScheme(trainer, schemeId).id).toBe(schemeId);
+    expect(requireManagedPerson(trainer, makePerson("carer", schemeId).id).schemeId).toBe(schemeId);
   });
 });
 

@@ -5,8 +5,7 @@ import { intakesOf } from "@/lib/trainer/intakes";
 import { schemeSummary } from "@/lib/trainer/matrix";
 import { trainerHref } from "@/lib/trainer/scope";
 import { VALID_CERTIFICATE_TARGET_PERCENT } from "@/lib/trainer/status";
-import { listOpenInvitations } from "@/db/queries/auth";
-import { now } from "@/lib/clock";
+import { openInvitations } from "@/lib/invitations";
 import { TrainerNav } from "./_components/nav";
 import { SchemePicker } from "./_components/scheme-picker";
 import { type SearchParams, orForbidden, trainerScope } from "./_components/scope";
@@ -24,7 +23,7 @@ export default async function TrainerPage({ searchParams }: { searchParams: Sear
   if (!scope) return <SchemePicker viewer={viewer} path="/trainer" title="Trainer pages" />;
   const summary = orForbidden(() => schemeSummary(viewer, scope.id));
   const intakes = orForbidden(() => intakesOf(viewer, scope.id));
-  const invitations = listOpenInvitations(scope.id, now());
+  const invitations = orForbidden(() => openInvitations(viewer, scope.id));
   const href = (path: string, query: Record<string, string> = {}) => trainerHref(scope, path, query);
   const count = (status: string) => summary.byStatus.find((s) => s.status === status)?.people ?? 0;
   return (

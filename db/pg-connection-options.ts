@@ -43,25 +43,33 @@ type SslMode = (typeof SSL_MODES)[number];
 
 export class PgConnectionOptionsError extends Error {}
 
-/** Splits the URL into one without SSL parameters and the SSL parameters themselves. */
+/**
+ * Splits the URL into one without SSL parameters and the SSL parameters themselves. Only the query
+ * string is rewritten: the rest stays as written (WHATWG URL would refuse `postgres://user@/db`,
+ * a unix-socket URL that pg accepts).
+ */
 function splitUrl(url: string): { url: string; params: Map<string, string> } {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url);
+  if (!scheme) {
     // Never echo the URL: it may hold a password.
     throw new PgConnectionOptionsError("DATABASE_URL is not a valid URL (expected postgres://user:password@host:port/database)");
   }
-  if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:") {
-    throw new PgConnectionOptionsError(`DATABASE_URL must start with postgres:// or postgresql:// (it starts with ${parsed.protocol}//)`);
+  const protocol = scheme[1]!.toLowerCase();
+  if (protocol !== "postgres" && protocol !== "postgresql") {
+    throw new PgConnectionOptionsError(`DATABASE_URL must start with postgres:// or postgresql:// (it starts with ${protocol}://)`);
   }
+  const q = url.indexOf("?");
+  if (q < 0) return { url, params: new Map() };
+  const hash = url.indexOf("#", q);
+  const query = new URLSearchParams(url.slice(q + 1, hash < 0 ? undefined : hash));
   const params = new Map<string, string>();
   for (const name of SSL_PARAMS) {
-    const value = parsed.searchParams.get(name);
+    const value = query.get(name);
     if (value !== null) params.set(name, value);
-    parsed.searchParams.delete(name);
+    query.delete(name);
   }
-  return { url: parsed.toString(), params };
+  const rest = query.toString();
+  return { url: url.slice(0, q) + (rest ? `?${rest}` : ""), params };
 }
 
 export function buildPgPoolOptions(input: PgConnectionInput): PoolConfig {

@@ -21,13 +21,14 @@ FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
 --> statement-breakpoint
 -- A certificate is never changed after issue, except to be revoked or superseded (once each),
 -- or to have the holder's name anonymised when their retention period ends (lib/data-rights).
--- Column for column the SQLite trigger's condition, with `IS NOT` written `IS DISTINCT FROM`.
+-- Column for column the SQLite trigger's condition, with `IS NOT` written `IS DISTINCT FROM` and
+-- LIKE written ILIKE (SQLite's LIKE ignores ASCII case; PostgreSQL's does not).
 -- As on SQLite, revoked_by, revoked_reason, superseded_by_id, created_at and id are not guarded.
 CREATE FUNCTION certificates_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF NEW.code IS DISTINCT FROM OLD.code OR NEW.person_id IS DISTINCT FROM OLD.person_id
     OR NEW.scheme_id IS DISTINCT FROM OLD.scheme_id
-    OR (NEW.holder_name IS DISTINCT FROM OLD.holder_name AND NEW.holder_name NOT LIKE 'Anonymised person%')
+    OR (NEW.holder_name IS DISTINCT FROM OLD.holder_name AND NEW.holder_name NOT ILIKE 'Anonymised person%')
     OR NEW.course_id IS DISTINCT FROM OLD.course_id OR NEW.course_title IS DISTINCT FROM OLD.course_title
     OR NEW.content_version IS DISTINCT FROM OLD.content_version OR NEW.cycle IS DISTINCT FROM OLD.cycle
     OR NEW.issued_on IS DISTINCT FROM OLD.issued_on OR NEW.expires_on IS DISTINCT FROM OLD.expires_on

@@ -122,7 +122,7 @@ describe("readability of the Should I share? walk-through", () => {
 
   for (const [id, node] of Object.entries(walkthrough.nodes)) {
     it(`node ${id}`, () => {
-      const blocks = node.kind === "question" ? [node.question, node.help, ...node.answers.map((a) => a.label)] : [node.title, node.text];
+      const blocks = node.kind === "question" ? [node.question, node.sourceWording, node.help, ...node.answers.map((a) => a.label)] : [node.title, node.text];
       const text = blocks.map(asSentence).join("\n");
       const grade = rs.fleschKincaidGrade(text);
       scores.push({ page: `should-i-share/${id}`, grade, words: rs.lexiconCount(text) });

@@ -18,7 +18,10 @@ const answerSchema = z.object({ label: prose, next: nodeId });
 export const questionNodeSchema = z.object({
   kind: z.literal("question"),
   number: z.number().int().min(1).max(7),
+  /** The question in plain words: the page heading. */
   question: prose,
+  /** The pocket guide's own wording of the question, shown under the heading. */
+  sourceWording: prose,
   help: prose,
   answers: z.array(answerSchema).min(2, "needs 2 to 4 answers").max(4, "needs 2 to 4 answers"),
 });

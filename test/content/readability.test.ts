@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/course";
 import { importModuleFile } from "@/lib/content/mdx-files";
 import type { FactItem, KnowledgeCheck } from "@/lib/content/schemas";
+import { scenarioBank } from "@/lib/content/scenarios";
 import { walkthrough } from "@/lib/walkthrough";
 
 const GATE = 7.0;
@@ -121,11 +122,37 @@ describe("readability of the Should I share? walk-through", () => {
 
   for (const [id, node] of Object.entries(walkthrough.nodes)) {
     it(`node ${id}`, () => {
-      const blocks = node.kind === "question" ? [node.question, node.help, ...node.answers.map((a) => a.label)] : [node.title, node.text];
+      const blocks = node.kind === "question" ? [node.question, node.sourceWording, node.help, ...node.answers.map((a) => a.label)] : [node.title, node.text];
       const text = blocks.map(asSentence).join("\n");
       const grade = rs.fleschKincaidGrade(text);
       scores.push({ page: `should-i-share/${id}`, grade, words: rs.lexiconCount(text) });
       expect(grade, `walkthrough.json node ${id} scores FK grade ${grade.toFixed(1)}`).toBeLessThanOrEqual(GATE);
     });
+  }
+});
+
+describe("readability of the glossary", () => {
+  it("every term and its definition", async () => {
+    const { glossary } = await loadCourse();
+    const text = Object.values(glossary)
+      .flatMap((g) => [g.term, g.definition])
+      .map(asSentence)
+      .join("\n");
+    const grade = rs.fleschKincaidGrade(text);
+    scores.push({ page: "glossary", grade, words: rs.lexiconCount(text) });
+    expect(grade, `content/glossary.json scores FK grade ${grade.toFixed(1)}`).toBeLessThanOrEqual(GATE);
+  });
+});
+
+describe("readability of every scenario (situation, question, options and feedback)", () => {
+  for (const [moduleSlug, scenarios] of scenarioBank()) {
+    for (const [id, s] of scenarios) {
+      it(`${moduleSlug}/${id}`, () => {
+        const text = [s.title, s.situation, s.question, ...s.options.flatMap((o) => [o.text, o.feedback])].map(asSentence).join("\n");
+        const grade = rs.fleschKincaidGrade(text);
+        scores.push({ page: `scenario ${id}`, grade, words: rs.lexiconCount(text) });
+        expect(grade, `content/scenarios/${moduleSlug}/${id}.json scores FK grade ${grade.toFixed(1)}`).toBeLessThanOrEqual(GATE);
+      });
+    }
   }
 });

@@ -5,7 +5,7 @@ import { type Walkthrough, allPaths, findCycle, loadGoldenRules, parentsOf, pars
 
 const tiny = (nodes: Walkthrough["nodes"], start = "a"): Walkthrough => ({ title: "T", intro: "I", privacyNote: "P", sources: ["pocket-guide"], start, nodes });
 const outcome = { kind: "outcome" as const, verdict: "share" as const, title: "Share", text: "Share it.", goldenRules: [6] };
-const question = (next: string[]) => ({ kind: "question" as const, number: 1, question: "Q?", help: "H.", answers: next.map((n) => ({ label: n, next: n })) });
+const question = (next: string[]) => ({ kind: "question" as const, number: 1, question: "Q?", sourceWording: "Q in the source?", help: "H.", answers: next.map((n) => ({ label: n, next: n })) });
 
 describe("the Should I share? walk-through (content/walkthrough.json)", () => {
   it("is valid and has no shape problems", () => {

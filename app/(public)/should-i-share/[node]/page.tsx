@@ -92,6 +92,9 @@ function QuestionStep({ id, node }: { id: string; node: QuestionNode }) {
       <BackLinks id={id} />
       <span className="caption">Question {node.number} of 7</span>
       <h1>{node.question}</h1>
+      <p className="source-wording">
+        In the pocket guide: <q>{node.sourceWording}</q>
+      </p>
       <p>{node.help}</p>
       <h2 className="visually-hidden">Choose your answer</h2>
       <ul className="choices" aria-label="Answers">

@@ -8,7 +8,6 @@
 // Writes to DATABASE_PATH, or data/large.db when it is not set (never the everyday database by
 // accident). Refuses to run twice on the same database. Deterministic for a given --seed and day.
 // Sign in as trainer@large.example with the password "large-scheme-trainer" (printed at the end).
-import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { getDb, writeTransaction } from "@/db/client";
@@ -52,21 +51,13 @@ async function main() {
   const today = todayInLondon();
   const firstDay = addDays(today, -Math.round(YEARS * 365.25));
   const modules = course.modules;
-  const pages = new Map(
-    modules.map((m) => [
-      m,
-      readdirSync(join(process.cwd(), "content", "modules", m))
-        .filter((f) => f.endsWith(".mdx") && f !== "index.mdx")
-        .map((f) => f.replace(/\.mdx$/, "")),
-    ]),
-  );
   const passwordHash = await hashPassword(LARGE_TRAINER_PASSWORD);
 
   const scheme = await insertScheme(LARGE_SCHEME);
   const ids = await highestIds();
   const h = new History(scheme.id, ids, randomness);
   const rows = h.rows;
-  const scenarioIds = h.scenarioIds;
+  const { scenarioIds, pages } = h;
   const trainerIds: number[] = [];
   for (const [i, email] of [LARGE_TRAINER_EMAIL, "trainer2@large.example"].entries()) {
     trainerIds.push(h.person({ name: i === 0 ? "Lara Large (trainer)" : "Toby Trainer", email, role: "trainer", joined: firstDay, intakeId: null, invitedBy: null, passwordHash }));

@@ -3,6 +3,8 @@
 // choice, completions (online or assisted), certificates that supersede each other, reminders and
 // the audit entries that go with each. Rows collect in memory; db/queries/history.ts writes them.
 import { randomBytes } from "node:crypto";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import type { InferInsertModel } from "drizzle-orm";
 import { type HistoryRows, type RowIds, emptyHistory } from "@/db/queries/history";
 import type * as schema from "@/db/schema";
@@ -29,6 +31,15 @@ export class History {
   readonly rows: HistoryRows = emptyHistory();
   readonly bank = scenarioBank();
   readonly scenarioIds = new Map(course.modules.map((m) => [m, [...this.bank.get(m)!.keys()]]));
+  /** Each module's lesson pages, by slug. */
+  readonly pages = new Map(
+    course.modules.map((m) => [
+      m,
+      readdirSync(join(process.cwd(), "content", "modules", m))
+        .filter((f) => f.endsWith(".mdx") && f !== "index.mdx")
+        .map((f) => f.replace(/\.mdx$/, "")),
+    ]),
+  );
 
   constructor(
     readonly schemeId: number,

@@ -1,5 +1,6 @@
 // Starts the production build for the end-to-end suite: a fresh database under data/e2e (never
-// the real one), the demo accounts, a test clock file, and `next start` on port 3100
+// the real one), the full demo (its accounts, people and history: e2e/demo.spec.ts walks through it;
+// the other specs make their own people or schemes beside it), a test clock file, and `next start` on port 3100
 // (E2E_PORT to change; the database folder follows it).
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";

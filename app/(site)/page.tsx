@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { getViewer } from "@/lib/auth/viewer";
 import { loadCourse } from "@/lib/content/course";
+import { env } from "@/lib/env";
+import { DemoGuide } from "./demo-guide";
 
 export default async function HomePage() {
   const [viewer, course] = await Promise.all([getViewer(), loadCourse()]);
   return (
     <>
       <h1>Shared Lives training</h1>
+      {env().demoMode ? <DemoGuide /> : null}
       <p className="lead">
         Training for Shared Lives carers and staff on keeping information safe, and sharing it well when it helps the
         person you support.

@@ -9,38 +9,10 @@ import { liveCertificatesOfActivePeople, recordDigest, recordReminder, sentStage
 import { retrainMarkedAt } from "@/db/queries/training";
 import type { ReminderStage } from "@/db/schema";
 import { isoDateInLondon, now, today as todayInLondon } from "../clock";
-import { formatLongDate } from "../dates";
-import { env } from "../env";
 import { type Mail, deliver, queueMail } from "../mail";
 import { refresherState } from "../refresher";
+import { digestMessage, reminderMessage } from "./messages";
 import { reminderDue } from "./select";
-
-const subjects: Record<ReminderStage, string> = {
-  "30-days": "Your Shared Lives training refresher is due in 30 days",
-  "7-days": "Your Shared Lives training refresher is due in 7 days",
-  due: "Your Shared Lives training refresher is due today",
-  overdue: "Your Shared Lives training refresher is overdue",
-};
-
-function reminderBody(name: string, stage: ReminderStage, dueOn: string): string {
-  const when =
-    stage === "overdue"
-      ? `Your certificate ran out on ${formatLongDate(dueOn)}. Please do your refresher as soon as you can.`
-      : stage === "due"
-        ? "Your refresher is due today. Your certificate runs out at the end of today."
-        : `Your refresher is due by ${formatLongDate(dueOn)}.`;
-  return [
-    `Hello ${name},`,
-    "",
-    when,
-    "The refresher is the three short quizzes again, with new situations. It takes about 30 minutes.",
-    "If you do it before your certificate runs out, your new certificate starts when the old one ends, so you lose no days.",
-    "",
-    `Sign in here: ${env().siteUrl}/my`,
-    "",
-    "If you find it hard to do online, ask your Shared Lives officer for help.",
-  ].join("\n");
-}
 
 export type ReminderRun = { reminders: { personId: number; stage: ReminderStage }[]; digests: number };
 
@@ -57,7 +29,7 @@ export async function runReminders(): Promise<ReminderRun> {
     const dueOn = state.dueOn ?? cert.expiresOn;
     const stage = reminderDue(today, { expiresOn: dueOn }, sent.get(cert.certificateId) ?? new Set());
     if (!stage) continue;
-    const mail: Mail = { to: cert.email, subject: subjects[stage], body: reminderBody(cert.name, stage, dueOn), kind: `reminder-${stage}`, schemeId: cert.schemeId, personId: cert.personId };
+    const mail: Mail = { to: cert.email, ...reminderMessage(cert.name, stage, dueOn), kind: `reminder-${stage}`, schemeId: cert.schemeId, personId: cert.personId };
     const outboxId = writeTransaction((tx) =>
       recordReminder({ personId: cert.personId, certificateId: cert.certificateId, stage, sentAt: now() }, tx) ? queueMail(mail, tx) : null,
     );
@@ -70,17 +42,9 @@ export async function runReminders(): Promise<ReminderRun> {
 
   let digests = 0;
   for (const [schemeId, items] of dueBySchemeToday) {
-    const overdue = items.filter((i) => i.stage === "overdue");
-    const due = items.filter((i) => i.stage !== "overdue");
-    const lines = [
-      "Today's refresher reminders for your scheme:",
-      "",
-      ...(due.length ? ["Due soon:", ...due.map((i) => `- ${i.name}: due by ${formatLongDate(i.dueOn)}`), ""] : []),
-      ...(overdue.length ? ["Overdue:", ...overdue.map((i) => `- ${i.name}: certificate ran out ${formatLongDate(i.dueOn)}`), ""] : []),
-      `See everyone's status on the training matrix: ${env().siteUrl}/trainer`,
-    ];
+    const digest = digestMessage(items);
     for (const trainer of listTrainersOfScheme(schemeId)) {
-      const mail: Mail = { to: trainer.email, subject: `Refresher reminders: ${due.length} due soon, ${overdue.length} overdue`, body: lines.join("\n"), kind: "trainer-digest", schemeId, personId: trainer.id };
+      const mail: Mail = { to: trainer.email, ...digest, kind: "trainer-digest", schemeId, personId: trainer.id };
       const outboxId = writeTransaction((tx) => (recordDigest(trainer.id, today, now(), tx) ? queueMail(mail, tx) : null));
       if (outboxId === null) continue;
       toDeliver.push({ id: outboxId, mail });

@@ -1,0 +1,61 @@
+// Bulk writes of generated history (the demo and the large test scheme): rows built in memory,
+// written in one go, in an order the foreign keys accept. Nothing here is used by the site itself.
+import { type InferInsertModel, sql } from "drizzle-orm";
+import { type DbOrTx, getDb } from "../client";
+import * as schema from "../schema";
+
+export type HistoryRows = {
+  intakes: InferInsertModel<typeof schema.intakes>[];
+  people: InferInsertModel<typeof schema.people>[];
+  invitations: InferInsertModel<typeof schema.invitations>[];
+  pageReads: InferInsertModel<typeof schema.pageReads>[];
+  checkAnswers: InferInsertModel<typeof schema.checkAnswers>[];
+  attempts: InferInsertModel<typeof schema.quizAttempts>[];
+  answers: InferInsertModel<typeof schema.quizAnswers>[];
+  completions: InferInsertModel<typeof schema.moduleCompletions>[];
+  certificates: InferInsertModel<typeof schema.certificates>[];
+  reminders: InferInsertModel<typeof schema.remindersSent>[];
+  digests: InferInsertModel<typeof schema.digestsSent>[];
+  outbox: InferInsertModel<typeof schema.outbox>[];
+  audit: InferInsertModel<typeof schema.auditLog>[];
+};
+
+export function emptyHistory(): HistoryRows {
+  return { intakes: [], people: [], invitations: [], pageReads: [], checkAnswers: [], attempts: [], answers: [], completions: [], certificates: [], reminders: [], digests: [], outbox: [], audit: [] };
+}
+
+export type RowIds = { people: number; intakes: number; attempts: number; certificates: number };
+
+/** The highest id in use in each table whose ids generated rows choose themselves. */
+export function highestIds(db: DbOrTx = getDb()): RowIds {
+  return db.get<RowIds>(sql`select
+  (select coalesce(max(id), 0) from people) as people,
+  (select coalesce(max(id), 0) from intakes) as intakes,
+  (select coalesce(max(id), 0) from quiz_attempts) as attempts,
+  (select coalesce(max(id), 0) from certificates) as certificates`);
+}
+
+/**
+ * Writes the rows, in chunks, inside the caller's transaction. Every column of a table is bound for
+ * every row: 1,000 rows of up to 18 columns stay under SQLite's 32,766 variables. Certificates are
+ * written with their final superseded and revoked fields, so the immutability trigger never fires;
+ * audit entries are written oldest first, only ever inserted.
+ */
+export function insertHistory(rows: HistoryRows, tx: DbOrTx): void {
+  const insert = <T>(table: Parameters<DbOrTx["insert"]>[0], list: T[]) => {
+    for (let i = 0; i < list.length; i += 1000) tx.insert(table).values(list.slice(i, i + 1000) as never).run();
+  };
+  insert(schema.intakes, rows.intakes);
+  insert(schema.people, rows.people);
+  insert(schema.invitations, rows.invitations);
+  insert(schema.pageReads, rows.pageReads);
+  insert(schema.checkAnswers, rows.checkAnswers);
+  insert(schema.quizAttempts, rows.attempts);
+  insert(schema.quizAnswers, rows.answers);
+  insert(schema.moduleCompletions, rows.completions);
+  insert(schema.certificates, rows.certificates);
+  insert(schema.remindersSent, rows.reminders);
+  insert(schema.digestsSent, rows.digests);
+  insert(schema.outbox, rows.outbox);
+  insert(schema.auditLog, [...rows.audit].sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime()));
+}

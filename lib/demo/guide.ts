@@ -12,12 +12,12 @@ export const CERTIFICATE_HOLDER_EMAIL = "grace.hughes@demo.example";
 export type DemoTry = { role: string; email: string; what: string };
 
 export const DEMO_GUIDE: readonly DemoTry[] = [
-  { role: "carer", email: "carer@demo.example", what: "Take the course from the start: three short modules, each ending in a scenario quiz." },
-  { role: "carer", email: "refresher@demo.example", what: "Your yearly refresher is due: do it with new scenarios and get a certificate that runs on from the old one." },
-  { role: "trainer", email: "trainer@demo.example", what: "See who is overdue in the training matrix, which scenarios people get wrong in decision analytics, and the reminders sent in the outbox." },
-  { role: "trainer", email: "riverside-trainer@demo.example", what: "A second scheme: you see only its five people, never the demo scheme's." },
+  { role: "carer", email: "carer@demo.example", what: "Take the course from the start: three modules, each with a quiz." },
+  { role: "carer", email: "refresher@demo.example", what: "Your refresher is due: try it, with scenarios you have not seen." },
+  { role: "trainer", email: "trainer@demo.example", what: "Who is overdue (Matrix), wrong answers (Analytics), reminders (Outbox)." },
+  { role: "trainer", email: "riverside-trainer@demo.example", what: "A second scheme: you see only its own five people." },
   { role: "staff", email: "staff@demo.example", what: "Do the training as a staff member." },
-  { role: "admin", email: "admin@demo.example", what: "See both schemes, and mark a course version as needing retraining." },
+  { role: "admin", email: "admin@demo.example", what: "See both schemes; ask holders of an old course version to retrain." },
 ];
 
 /** A real, valid certificate code from the demo, to check on the public page; null before seeding. */

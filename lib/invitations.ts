@@ -12,11 +12,10 @@ import { passwordProblem } from "./auth/password-policy";
 import { hashToken, isWellFormedToken, newToken } from "./auth/tokens";
 import { now } from "./clock";
 import { env } from "./env";
+import { NotAllowed } from "./errors";
 import { queueMail, deliver, type Mail } from "./mail";
 
 export const INVITATION_DAYS = 14;
-
-export class NotAllowed extends Error {}
 
 export type InviteInput = { email: string; role: Role; name?: string | null; schemeId: number; intakeId?: number | null };
 export type InviteResult = { ok: true; link: string } | { ok: false; field: string; message: string };

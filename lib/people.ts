@@ -7,9 +7,8 @@ import { type Viewer, canDeactivate } from "./access";
 import { audit } from "./audit";
 import { now } from "./clock";
 import { env } from "./env";
-import { NotAllowed } from "./invitations";
+import { NotAllowed } from "./errors";
 
-export { NotAllowed };
 
 /** Deactivate or reactivate; deactivation ends the person's sessions at once. Records stay. */
 export function setActive(viewer: Viewer, personId: number, active: boolean): { name: string } {

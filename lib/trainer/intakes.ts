@@ -20,7 +20,8 @@ import { isValidIsoDate } from "../dates";
 import type { FieldError } from "../form-state";
 import { invite } from "../invitations";
 import { type CheckedRow, type InviteRole, checkRows, groupProblems, linesText, parseInviteList } from "./import";
-import { NotAllowed, requireManagedPerson, requireScheme } from "./scope";
+import { requireManagedPerson, requireScheme } from "./scope";
+import { NotAllowed } from "../errors";
 
 export function intakesOf(viewer: Viewer, schemeId: number) {
   requireScheme(viewer, schemeId);

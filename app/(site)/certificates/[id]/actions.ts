@@ -2,10 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireRole } from "@/lib/auth/viewer";
-import { NotAllowed, REASON_MAX, revoke } from "@/lib/certificates/access";
-import { type FormState, formValues, zodErrors } from "@/lib/form-state";
-import { showNoAccess } from "@/lib/http-status";
+import { safeAction } from "@/lib/actions/safe-action";
+import { REASON_MAX, revoke } from "@/lib/certificates/access";
 
 const revokeForm = z.object({
   certificateId: z.coerce.number().int().positive(),
@@ -17,21 +15,14 @@ const revokeForm = z.object({
   confirm: z.literal("yes", { error: "Tick the box to confirm you want to revoke this certificate" }),
 });
 
-export async function revokeCertificateAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await requireRole(["trainer", "admin"]);
-  const values = formValues(formData, ["confirm"]);
-  const parsed = revokeForm.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { errors: zodErrors(parsed.error), values };
-  let result;
-  try {
-    // Checks again that this viewer may revoke this certificate: the form is no proof of that.
-    result = revoke(viewer, parsed.data.certificateId, parsed.data.reason);
-  } catch (error) {
-    if (error instanceof NotAllowed) showNoAccess();
-    throw error;
-  }
-  if (!result.ok) return { message: result.message };
-  revalidatePath(`/certificates/${parsed.data.certificateId}`);
-  // Back to the certificate, which now says it is revoked (works the same without JavaScript).
-  redirect(`/certificates/${parsed.data.certificateId}?revoked=1`);
-}
+export const revokeCertificateAction = safeAction(
+  { access: ["trainer", "admin"], schema: revokeForm, omitValues: ["confirm"] },
+  async (input, { viewer }) => {
+    // revoke() checks again that this viewer may revoke this certificate: the form is no proof of that.
+    const result = await revoke(viewer, input.certificateId, input.reason);
+    if (!result.ok) return { message: result.message };
+    revalidatePath(`/certificates/${input.certificateId}`);
+    // Back to the certificate, which now says it is revoked (works the same without JavaScript).
+    redirect(`/certificates/${input.certificateId}?revoked=1`);
+  },
+);

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/viewer";
-import { showNoAccess } from "@/lib/http-status";
-import { NotAllowed, outboxFor } from "@/lib/people";
+import { orNoAccessAsync } from "@/lib/http-status";
+import { outboxFor } from "@/lib/people";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -10,13 +10,7 @@ export const metadata: Metadata = { title: "Outbox" };
 // be followed on a machine with no mail server.
 export default async function OutboxPage() {
   const viewer = await requireRole(["trainer", "admin"], "/trainer/outbox");
-  let messages;
-  try {
-    messages = outboxFor(viewer);
-  } catch (error) {
-    if (error instanceof NotAllowed) showNoAccess();
-    throw error;
-  }
+  const messages = await orNoAccessAsync(() => outboxFor(viewer));
   return (
     <>
       <Link prefetch={false} href="/trainer" className="back-link">

@@ -123,7 +123,7 @@ export const outbox = sqliteTable(
     kind: text("kind").notNull(),
     createdAt: createdAt(),
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
-    transport: text("transport", { enum: ["smtp", "outbox"] }).notNull(),
+    transport: text("transport", { enum: ["smtp", "outbox", "demo-outbox"] }).notNull(),
     error: text("error"),
   },
   (t) => [index("outbox_scheme").on(t.schemeId), index("outbox_to").on(t.toAddress)],

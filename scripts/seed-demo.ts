@@ -3,17 +3,10 @@
 import { getDb, writeTransaction } from "@/db/client";
 import { findPersonByEmail, findSchemeByName, insertPerson, insertScheme } from "@/db/queries/people";
 import { appendAudit } from "@/db/queries/audit";
-import type { Role } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/hashing";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHEME } from "@/lib/demo";
 
-export const DEMO_SCHEME = "Demo Shared Lives scheme";
-export const DEMO_PASSWORD = "shared-lives-demo";
-export const DEMO_ACCOUNTS: { name: string; email: string; role: Role }[] = [
-  { name: "Tara Trainer (demo)", email: "trainer@demo.example", role: "trainer" },
-  { name: "Sam Staff (demo)", email: "staff@demo.example", role: "staff" },
-  { name: "Cara Carer (demo)", email: "carer@demo.example", role: "carer" },
-  { name: "Ada Admin (demo)", email: "admin@demo.example", role: "admin" },
-];
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHEME };
 
 export async function seedDemo(): Promise<void> {
   getDb();

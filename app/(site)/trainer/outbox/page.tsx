@@ -18,6 +18,7 @@ export default async function OutboxPage() {
       </Link>
       <h1>Outbox</h1>
       <p>This demo site has no mail server, so emails are kept here instead of being sent. Newest first.</p>
+      <p>Only emails to the demo accounts, and to people invited while the site is in demo mode, are shown here.</p>
       {messages.length === 0 ? <p>No emails yet.</p> : null}
       <ul className="cards">
         {messages.map((m) => (

@@ -128,7 +128,6 @@ export const bulkInviteAction = safeAction(
       const lines = [...new Set(result.skipped.map((r) => r.line))];
       parts.push(`Left out, as you chose: ${linesText(lines).toLowerCase()}.`);
     }
-    if (result.failed.length) parts.push(`Not sent: ${result.failed.map((f) => `line ${f.row.line} (${f.message})`).join("; ")}.`);
     return { success: parts.join(" ") };
   },
 );

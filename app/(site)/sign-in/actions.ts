@@ -14,7 +14,7 @@ const passwordForm = z.object({
   // Any length the policy allows (and a little more, for passwords set before a rule changed):
   // whether it is right is for the hash to say, not a length rule.
   password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(PASSWORD_MAX * 8, "Password is too long"),
-  next: z.unknown(),
+  next: z.unknown().optional(),
 });
 
 export const signInWithPassword = safeAction({ access: "public", schema: passwordForm }, async (input, { values }) => {
@@ -37,7 +37,7 @@ export const signInWithPassword = safeAction({ access: "public", schema: passwor
   return {};
 });
 
-const linkForm = z.object({ email: emailField, next: z.unknown() });
+const linkForm = z.object({ email: emailField, next: z.unknown().optional() });
 
 export const emailMeALink = safeAction({ access: "public", schema: linkForm }, async (input) => {
   await requestSignInLink(input.email, safeReturnPath(input.next));
@@ -48,7 +48,7 @@ export const emailMeALink = safeAction({ access: "public", schema: linkForm }, a
 });
 
 const LINK_PROBLEM = "This sign-in link has already been used or has run out. Ask for a new link.";
-const linkSignInForm = z.object({ token: z.string().max(200), next: z.unknown() });
+const linkSignInForm = z.object({ token: z.string().max(200), next: z.unknown().optional() });
 
 export const signInWithLink = safeAction(
   { access: "public", schema: linkSignInForm, invalid: () => ({ message: LINK_PROBLEM }) },

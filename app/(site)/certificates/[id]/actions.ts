@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { safeAction } from "@/lib/actions/safe-action";
 import { REASON_MAX, revoke } from "@/lib/certificates/access";
+import { zodErrors } from "@/lib/form-state";
 
 const revokeForm = z.object({
   certificateId: z.coerce.number().int().positive(),
@@ -16,7 +17,16 @@ const revokeForm = z.object({
 });
 
 export const revokeCertificateAction = safeAction(
-  { access: ["trainer", "admin"], schema: revokeForm, omitValues: ["confirm"] },
+  {
+    access: ["trainer", "admin"],
+    schema: revokeForm,
+    omitValues: ["confirm"],
+    // The certificate's id comes from the page, not from the trainer: a bad one is a stale or altered page.
+    invalid: (error, values) =>
+      error.issues.some((i) => i.path[0] === "certificateId")
+        ? { message: "Something was wrong with that request. Reload the page and try again.", values }
+        : { errors: zodErrors(error), values },
+  },
   async (input, { viewer }) => {
     // revoke() checks again that this viewer may revoke this certificate: the form is no proof of that.
     const result = await revoke(viewer, input.certificateId, input.reason);

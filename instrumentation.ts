@@ -12,6 +12,10 @@ export async function register() {
     }
     throw error;
   }
+  if (env().demoMode) {
+    const { demoWarning } = await import("./lib/demo/accounts");
+    console.warn(demoWarning());
+  }
   const { getDb } = await import("./db/client");
   getDb();
 }

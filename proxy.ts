@@ -23,7 +23,7 @@ export function proxy(request: NextRequest) {
   if (Number(request.headers.get("content-length") ?? 0) >= MAX_BODY_BYTES) {
     return new NextResponse("That is too much to send at once.", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
-  const status = STATUS_PAGES[pathname];
+  const status = Object.hasOwn(STATUS_PAGES, pathname) ? STATUS_PAGES[pathname] : undefined;
   // (Next.js treats this rewrite as external when started with `-H 127.0.0.1`, because it turns
   // loopback addresses into "localhost": start it without -H, or with -H 0.0.0.0 or a name.)
   if (status) return NextResponse.rewrite(new URL(`${pathname}${search}`, request.url), { status });

@@ -24,10 +24,10 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { REMINDER_STAGES, ROLES } from "./schema";
+import { OUTBOX_TRANSPORTS, REMINDER_STAGES, ROLES } from "./schema";
 
 // One source for the enum lists, so they cannot differ between the engines.
-export { REMINDER_STAGES, ROLES } from "./schema";
+export { OUTBOX_TRANSPORTS, REMINDER_STAGES, ROLES } from "./schema";
 export type { ReminderStage, Role } from "./schema";
 
 /** A moment in time, as a Date, to the millisecond (like SQLite's timestamp_ms). */
@@ -145,7 +145,7 @@ export const outbox = pgTable(
     kind: text("kind").notNull(),
     createdAt: createdAt(),
     sentAt: at("sent_at"),
-    transport: text("transport", { enum: ["smtp", "outbox"] }).notNull(),
+    transport: text("transport", { enum: OUTBOX_TRANSPORTS }).notNull(),
     error: text("error"),
   },
   (t) => [index("outbox_scheme").on(t.schemeId), index("outbox_to").on(t.toAddress)],

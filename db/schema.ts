@@ -110,6 +110,9 @@ export const signInLinks = sqliteTable("sign_in_links", {
   usedAt: integer("used_at", { mode: "timestamp_ms" }),
 });
 
+/** How a message left: by SMTP, kept in the outbox (no mail server), or kept as demo mail (demo mode). */
+export const OUTBOX_TRANSPORTS = ["smtp", "outbox", "demo-outbox"] as const;
+
 /** Every email the site sends. Without SMTP it stays here (the outbox) for a trainer to read. */
 export const outbox = sqliteTable(
   "outbox",
@@ -123,7 +126,7 @@ export const outbox = sqliteTable(
     kind: text("kind").notNull(),
     createdAt: createdAt(),
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
-    transport: text("transport", { enum: ["smtp", "outbox"] }).notNull(),
+    transport: text("transport", { enum: OUTBOX_TRANSPORTS }).notNull(),
     error: text("error"),
   },
   (t) => [index("outbox_scheme").on(t.schemeId), index("outbox_to").on(t.toAddress)],

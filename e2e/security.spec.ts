@@ -362,3 +362,17 @@ test.describe("sign-in throttle", () => {
     await signedIn(other.email);
   });
 });
+
+test.describe("favicon", () => {
+  test("pages name an icon that is served, so browsers do not ask for a missing /favicon.ico", async () => {
+    const c = await client();
+    for (const path of ["/sign-in", "/about", "/verify"]) {
+      const html = await (await c.get(path)).text();
+      const href = html.match(/<link[^>]*rel="icon"[^>]*href="([^"]+)"/)?.[1] ?? html.match(/<link[^>]*href="([^"]+)"[^>]*rel="icon"/)?.[1];
+      expect(href, path).toBeTruthy();
+      const icon = await c.get(href!.replace(/&amp;/g, "&"));
+      expect(icon.status(), path).toBe(200);
+      expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+    }
+  });
+});

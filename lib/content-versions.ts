@@ -8,7 +8,7 @@ import type { Viewer } from "./access";
 import { audit } from "./audit";
 import { now } from "./clock";
 import { course } from "./content/course";
-import { NotAllowed } from "./invitations";
+import { NotAllowed } from "./errors";
 
 export function contentVersionsForAdmin(viewer: Viewer) {
   if (viewer.role !== "admin") throw new NotAllowed();

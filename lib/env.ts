@@ -42,6 +42,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Invalid environment variable${lines.length > 1 ? "s" : ""}:\n${lines.join("\n")}`);
   }
   const e = result.data;
+  // Demo mode shows trainers everyone's sign-in links in the outbox: never alongside real mail.
+  if (e.DEMO_MODE && e.SMTP_URL) {
+    throw new EnvError("Invalid environment variables:\n  DEMO_MODE and SMTP_URL: demo mode cannot send real email. Unset DEMO_MODE for a real site, or SMTP_URL for a demo.");
+  }
   return {
     databasePath: e.DATABASE_PATH,
     authSecret: e.AUTH_SECRET,

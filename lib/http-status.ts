@@ -3,6 +3,7 @@ import "server-only";
 // body to browsers without JavaScript when called while a page renders (vercel/next.js#62228), so
 // pages redirect to plain pages instead, and proxy.ts gives those pages their 404 / 403 status.
 import { redirect } from "next/navigation";
+import { NotAllowed } from "./errors";
 
 export const NOT_FOUND_PATH = "/page-not-found";
 export const NO_ACCESS_PATH = "/no-access";
@@ -13,4 +14,23 @@ export function showNotFound(): never {
 
 export function showNoAccess(): never {
   redirect(NO_ACCESS_PATH);
+}
+
+/** For pages: runs a lib/ call, turning NotAllowed into the "no access" page (actions use lib/actions). */
+export function orNoAccess<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof NotAllowed) showNoAccess();
+    throw error;
+  }
+}
+
+export async function orNoAccessAsync<T>(fn: () => Promise<T> | T): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof NotAllowed) showNoAccess();
+    throw error;
+  }
 }

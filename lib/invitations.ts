@@ -1,7 +1,7 @@
 import "server-only";
 // Inviting people: a trainer invites by email, the person follows a one-time link (14 days),
 // sets their name and password, and is signed in.
-import { writeTransaction } from "@/db/client";
+import { type DbOrTx, writeTransaction } from "@/db/client";
 import { findInvitationByTokenHash, insertInvitation, listOpenInvitations, markInvitationUsed } from "@/db/queries/auth";
 import { findPersonByEmail, findScheme, insertPerson } from "@/db/queries/people";
 import type { Role } from "@/db/schema";
@@ -12,11 +12,10 @@ import { passwordProblem } from "./auth/password-policy";
 import { hashToken, isWellFormedToken, newToken } from "./auth/tokens";
 import { now } from "./clock";
 import { env } from "./env";
+import { NotAllowed } from "./errors";
 import { queueMail, deliver, type Mail } from "./mail";
 
 export const INVITATION_DAYS = 14;
-
-export class NotAllowed extends Error {}
 
 export type InviteInput = { email: string; role: Role; name?: string | null; schemeId: number; intakeId?: number | null };
 export type InviteResult = { ok: true; link: string } | { ok: false; field: string; message: string };
@@ -40,43 +39,48 @@ function invitationMail(input: InviteInput, schemeName: string, link: string, in
   };
 }
 
+/** An invitation written (inside the caller's transaction) and its email queued, to deliver after commit. */
+export type PreparedInvitation = { ok: true; link: string; outboxId: number; mail: Mail } | { ok: false; field: string; message: string };
+
 /**
- * Creates an invitation and queues its email, in one transaction. `viewer` null means the command
- * line (creating a scheme's first trainer).
+ * Checks, writes the invitation, audits it and queues its email, all inside the caller's
+ * transaction, so a list of invitations can share one (lib/trainer/intakes.ts). Nothing is sent:
+ * call deliver() after the transaction commits. `viewer` null means the command line.
  */
-export async function invite(viewer: Viewer | null, input: InviteInput): Promise<InviteResult> {
+export function prepareInvitation(viewer: Viewer | null, input: InviteInput, tx: DbOrTx): PreparedInvitation {
   if (viewer && (!canManageScheme(viewer, input.schemeId) || !canInviteRole(viewer, input.role))) throw new NotAllowed();
-  const scheme = findScheme(input.schemeId);
+  const scheme = findScheme(input.schemeId, tx);
   if (!scheme) throw new NotAllowed();
-  if (findPersonByEmail(input.email)) {
+  if (findPersonByEmail(input.email, tx)) {
     return { ok: false, field: "email", message: "Someone with this email address already has an account" };
   }
   const { token, tokenHash } = newToken();
   const link = `${env().siteUrl}/invite/${token}`;
   const at = now();
   const mail = { ...invitationMail(input, scheme.name, link, viewer?.name ?? null), schemeId: input.schemeId, personId: null };
-  const outboxId = writeTransaction((tx) => {
-    const invitation = insertInvitation(
-      {
-        tokenHash,
-        email: input.email,
-        name: input.name ?? null,
-        role: input.role,
-        schemeId: input.schemeId,
-        intakeId: input.intakeId ?? null,
-        invitedBy: viewer?.personId ?? null,
-        expiresAt: new Date(at.getTime() + INVITATION_DAYS * 86_400_000),
-      },
-      tx,
-    );
-    audit(
-      { actorId: viewer?.personId ?? null, schemeId: input.schemeId, action: "invited", details: { invitationId: invitation.id, email: input.email, role: input.role } },
-      tx,
-    );
-    return queueMail(mail, tx);
-  });
-  await deliver(outboxId, mail);
-  return { ok: true, link };
+  const invitation = insertInvitation(
+    {
+      tokenHash,
+      email: input.email,
+      name: input.name ?? null,
+      role: input.role,
+      schemeId: input.schemeId,
+      intakeId: input.intakeId ?? null,
+      invitedBy: viewer?.personId ?? null,
+      expiresAt: new Date(at.getTime() + INVITATION_DAYS * 86_400_000),
+    },
+    tx,
+  );
+  audit({ actorId: viewer?.personId ?? null, schemeId: input.schemeId, action: "invited", details: { invitationId: invitation.id, email: input.email, role: input.role } }, tx);
+  return { ok: true, link, outboxId: queueMail(mail, tx), mail };
+}
+
+/** Creates one invitation and queues its email in one transaction, then sends it. */
+export async function invite(viewer: Viewer | null, input: InviteInput): Promise<InviteResult> {
+  const prepared = writeTransaction((tx) => prepareInvitation(viewer, input, tx));
+  if (!prepared.ok) return prepared;
+  await deliver(prepared.outboxId, prepared.mail);
+  return { ok: true, link: prepared.link };
 }
 
 /** Invitations of a scheme not yet accepted and not run out, for that scheme's trainers. */

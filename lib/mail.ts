@@ -28,7 +28,7 @@ function smtp(url: string): Transporter {
 
 /** Queues the message in the outbox table (inside the caller's transaction if given). */
 export function queueMail(mail: Mail, db: DbOrTx = getDb()): number {
-  const { smtpUrl } = env();
+  const { smtpUrl, demoMode } = env();
   return insertOutboxMessage(
     {
       toAddress: mail.to.toLowerCase(),
@@ -37,7 +37,9 @@ export function queueMail(mail: Mail, db: DbOrTx = getDb()): number {
       kind: mail.kind,
       schemeId: mail.schemeId,
       personId: mail.personId,
-      transport: smtpUrl ? "smtp" : "outbox",
+      // Marked, so that the demo outbox shows only mail written in demo mode (never a real
+      // site's sign-in links, should DEMO_MODE be switched on later).
+      transport: smtpUrl ? "smtp" : demoMode ? "demo-outbox" : "outbox",
       createdAt: now(),
     },
     db,

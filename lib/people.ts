@@ -1,15 +1,15 @@
 import "server-only";
 // Reading and changing people's records, always on behalf of a viewer whose rights are checked here.
 import { writeTransaction } from "@/db/client";
-import { listOutbox } from "@/db/queries/outbox";
+import { listDemoOutbox } from "@/db/queries/outbox";
 import { findPersonById, insertScheme, findSchemeByName, listSchemes, revokeSessionsOfPerson, setPersonActive } from "@/db/queries/people";
 import { type Viewer, canDeactivate } from "./access";
 import { audit } from "./audit";
 import { now } from "./clock";
+import { DEMO_EMAIL_DOMAIN } from "./demo/accounts";
 import { env } from "./env";
-import { NotAllowed } from "./invitations";
+import { NotAllowed } from "./errors";
 
-export { NotAllowed };
 
 /** Deactivate or reactivate; deactivation ends the person's sessions at once. Records stay. */
 export function setActive(viewer: Viewer, personId: number, active: boolean): { name: string } {
@@ -24,12 +24,16 @@ export function setActive(viewer: Viewer, personId: number, active: boolean): { 
   return { name: person.name };
 }
 
-/** The outbox is a demo-mode tool: real sites send mail by SMTP. */
+/**
+ * The outbox is a demo-mode tool: real sites send mail by SMTP. It shows only mail written in demo
+ * mode to the demo accounts and to people invited in demo mode, so it can never hand a trainer the
+ * sign-in link of a real person in their scheme.
+ */
 export function outboxFor(viewer: Viewer, limit = 50) {
   if (!env().demoMode) throw new NotAllowed();
-  if (viewer.role === "admin") return listOutbox(null, limit);
+  if (viewer.role === "admin") return listDemoOutbox(null, DEMO_EMAIL_DOMAIN, limit);
   if (viewer.role !== "trainer" || viewer.schemeId === null) throw new NotAllowed();
-  return listOutbox(viewer.schemeId, limit);
+  return listDemoOutbox(viewer.schemeId, DEMO_EMAIL_DOMAIN, limit);
 }
 
 export function allSchemes(viewer: Viewer) {

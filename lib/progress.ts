@@ -9,10 +9,9 @@ import { type Viewer, canViewPerson } from "./access";
 import { now } from "./clock";
 import { type KnowledgeCheck, type ModuleSlug } from "./content/schemas";
 import { loadCourse } from "./content/course";
-import { NotAllowed } from "./invitations";
+import { NotAllowed } from "./errors";
 import { type ModuleReading, findLesson, moduleReading } from "./lessons";
 
-export { NotAllowed };
 
 /** Thrown for module, page or check ids that are not in the course. */
 export class NotInCourse extends Error {}

@@ -7,27 +7,18 @@ import { getDb, writeTransaction } from "@/db/client";
 import { appendAudit } from "@/db/queries/audit";
 import { highestIds, insertHistory } from "@/db/queries/history";
 import { findPersonByEmail, findSchemeByName, insertPerson, insertScheme } from "@/db/queries/people";
-import type { Role } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/hashing";
 import { isoDateInLondon, now, today as todayInLondon } from "@/lib/clock";
 import { addDays } from "@/lib/dates";
-import { DEMO_GUIDE, DEMO_PASSWORD, demoCertificateCode } from "@/lib/demo/guide";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHEME, RIVERSIDE_SCHEME } from "@/lib/demo/accounts";
+import { DEMO_GUIDE, demoCertificateCode } from "@/lib/demo/guide";
 import { env } from "@/lib/env";
 import { invite } from "@/lib/invitations";
 import { runReminders } from "@/lib/reminders/run";
 import { buildScheme } from "./demo/build";
 import { DEMO_CAST, RIVERSIDE_CAST } from "./demo/cast";
 
-export { DEMO_PASSWORD };
-export const DEMO_SCHEME = "Demo Shared Lives scheme";
-export const RIVERSIDE_SCHEME = "Riverside Shared Lives (demo)";
-export const DEMO_ACCOUNTS: { name: string; email: string; role: Role; scheme: string | null }[] = [
-  { name: "Tara Trainer (demo)", email: "trainer@demo.example", role: "trainer", scheme: DEMO_SCHEME },
-  { name: "Sam Staff (demo)", email: "staff@demo.example", role: "staff", scheme: DEMO_SCHEME },
-  { name: "Cara Carer (demo)", email: "carer@demo.example", role: "carer", scheme: DEMO_SCHEME },
-  { name: "Ada Admin (demo)", email: "admin@demo.example", role: "admin", scheme: null },
-  { name: "Rhys Rivers (demo)", email: "riverside-trainer@demo.example", role: "trainer", scheme: RIVERSIDE_SCHEME },
-];
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHEME, RIVERSIDE_SCHEME };
 
 export class DemoModeOff extends Error {
   constructor() {

@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray, like, or } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";
 import { outbox } from "../schema";
 
@@ -16,12 +16,25 @@ export function markOutboxFailed(id: number, error: string, db: DbOrTx = getDb()
   db.update(outbox).set({ error }).where(eq(outbox.id, id)).run();
 }
 
-/** Messages of one scheme (or, for an admin, all of them), newest first. */
-export function listOutbox(schemeId: number | null, limit: number, db: DbOrTx = getDb()) {
+/**
+ * The demo outbox: mail written in demo mode to an address at the demo's own domain or to someone
+ * invited in demo mode, of one scheme (or, for an admin, all of them), newest first.
+ */
+export function listDemoOutbox(schemeId: number | null, demoDomain: string, limit: number, db: DbOrTx = getDb()) {
+  const invitedInDemo = db
+    .select({ to: outbox.toAddress })
+    .from(outbox)
+    .where(and(eq(outbox.transport, "demo-outbox"), eq(outbox.kind, "invitation")));
   return db
     .select()
     .from(outbox)
-    .where(schemeId === null ? undefined : eq(outbox.schemeId, schemeId))
+    .where(
+      and(
+        eq(outbox.transport, "demo-outbox"),
+        schemeId === null ? undefined : eq(outbox.schemeId, schemeId),
+        or(like(outbox.toAddress, `%@${demoDomain}`), inArray(outbox.toAddress, invitedInDemo)),
+      ),
+    )
     .orderBy(desc(outbox.id))
     .limit(limit)
     .all();

@@ -3,6 +3,7 @@
 // common-passwords.txt. Paste and password managers are welcome (see the forms' autocomplete).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { z } from "zod";
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -32,3 +33,9 @@ export function passwordProblem(password: string, context: { email?: string; nam
   if (/^(.)\1+$/.test(password)) return "Your password must not be one character repeated";
   return null;
 }
+
+/** A new password as a form field: the rule above, and nothing else (the one password rule). */
+export const passwordField = z.string({ error: "Enter a password" }).superRefine((password, ctx) => {
+  const problem = passwordProblem(password);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});

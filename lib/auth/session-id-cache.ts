@@ -5,7 +5,8 @@
 // database on every request, so signing out, deactivation and expiry take effect at once, and a
 // forged or altered cookie never matches an entry, so it goes through the full check.
 const TTL_MS = 60_000;
-const MAX_ENTRIES = 5_000;
+/** Bounded, so a flood of made-up cookies cannot grow the memory without limit. */
+export const SESSION_ID_CACHE_MAX_ENTRIES = 5_000;
 
 const entries = new Map<string, { sessionId: string; until: number }>();
 
@@ -20,7 +21,9 @@ export function rememberedSessionId(cookie: string, nowMs = Date.now()): string 
 }
 
 export function rememberSessionId(cookie: string, sessionId: string, nowMs = Date.now()): void {
-  if (entries.size >= MAX_ENTRIES) {
+  // Delete first so that a cookie remembered again moves to the end of the insertion order.
+  entries.delete(cookie);
+  if (entries.size >= SESSION_ID_CACHE_MAX_ENTRIES) {
     // Drop the oldest (Map keeps insertion order).
     const oldest = entries.keys().next().value;
     if (oldest !== undefined) entries.delete(oldest);

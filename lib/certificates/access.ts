@@ -15,14 +15,13 @@ import { type Viewer, canManageScheme, canViewPerson } from "../access";
 import { audit } from "../audit";
 import { now, today } from "../clock";
 import { env } from "../env";
-import { NotAllowed } from "../invitations";
+import { NotAllowed } from "../errors";
 import type { RefresherState } from "../refresher";
 import { trainingState } from "../training/state";
 import { formatCode, normaliseCode } from "./code";
 import { renderCertificatePdf } from "./pdf";
 import { type CertificateStatus, certificateStatus } from "./status";
 
-export { NotAllowed };
 
 export type CertificateView = CertificateWithScheme & {
   status: CertificateStatus;

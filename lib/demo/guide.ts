@@ -4,7 +4,7 @@ import "server-only";
 import { latestLiveCertificate } from "@/db/queries/certificates";
 import { findPersonByEmail } from "@/db/queries/people";
 
-export const DEMO_PASSWORD = "shared-lives-demo";
+export { DEMO_PASSWORD } from "./accounts";
 
 /** The invented carer whose certificate code the guide offers to check. */
 export const CERTIFICATE_HOLDER_EMAIL = "grace.hughes@demo.example";

@@ -21,18 +21,21 @@ import { course, isModuleSlug } from "../content/course";
 import type { ModuleSlug, Scenario } from "../content/schemas";
 import { scenariosOf } from "../content/scenarios";
 import { env } from "../env";
+import { ShownError } from "../errors";
 import { completeModule, moduleTitles } from "../training/complete";
 import { trainingState } from "../training/state";
 import { drawScenarios } from "./draw";
 import { type AnswerProblem, answerProblem, answerProblemMessages, unanswered } from "./rules";
 import { latestAnswers, scoreAttempt } from "./scoring";
 
-export class QuizError extends Error {
+/** A quiz problem to tell the person; an unknown option is shown beside the answer's field. */
+export class QuizError extends ShownError {
   constructor(
     readonly problem: AnswerProblem | "not-found" | "unanswered" | "not-allowed",
     message: string,
   ) {
-    super(message);
+    super(message, problem === "unknown-option" ? "option" : undefined, problem === "not-found" ? 404 : 400);
+    this.name = "QuizError";
   }
 }
 

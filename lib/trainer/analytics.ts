@@ -4,6 +4,7 @@ import "server-only";
 import { type AnalyticsQuery, optionCounts } from "@/db/queries/analytics";
 import type { Viewer } from "../access";
 import { now } from "../clock";
+import { isOwnKey } from "../own";
 import { course } from "../content/course";
 import type { Scenario } from "../content/schemas";
 import { scenarioBank } from "../content/scenarios";
@@ -28,8 +29,8 @@ export function parseAnalyticsFilters(params: Record<string, string | string[] |
   const role = one("role");
   const intake = one("intake");
   return {
-    period: period && period in PERIODS ? (period as Period) : "12m",
-    cycle: cycle && cycle in CYCLES ? (cycle as CycleChoice) : "all",
+    period: isOwnKey(PERIODS, period) ? period : "12m",
+    cycle: isOwnKey(CYCLES, cycle) ? cycle : "all",
     role: role === "carer" || role === "staff" || role === "trainer" ? role : null,
     intake: intake && /^[1-9][0-9]{0,12}$/.test(intake) ? Number(intake) : null,
   };

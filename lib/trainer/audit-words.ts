@@ -1,6 +1,8 @@
 // Audit actions in plain words, for the audit log page, the person page and the filter list. An
 // action not listed here is shown as its own name with hyphens as spaces.
 
+import { ownValue } from "../own";
+
 export const AUDIT_ACTION_LABEL: Record<string, string> = {
   invited: "Invited someone",
   "bulk-invited": "Invited a list of people",
@@ -26,7 +28,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
 };
 
 export function auditActionLabel(action: string): string {
-  return AUDIT_ACTION_LABEL[action] ?? action.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase());
+  return ownValue(AUDIT_ACTION_LABEL, action) ?? action.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase());
 }
 
 /** Details of an entry as short "key: value" phrases (ids and values as recorded). */

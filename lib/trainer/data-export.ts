@@ -31,7 +31,8 @@ import { now, today as todayInLondon } from "../clock";
 import { loadCourse } from "../content/course";
 import { findScenario } from "../content/scenarios";
 import { auditActionLabel } from "./audit-words";
-import { NotAllowed, requireManagedPerson } from "./scope";
+import { requireManagedPerson } from "./scope";
+import { NotAllowed } from "../errors";
 
 /** A one-time token (43 base64url characters, lib/auth/tokens.ts) inside a link or text. */
 const TOKEN = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g;

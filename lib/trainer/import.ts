@@ -2,6 +2,7 @@
 // checking every line. Pure: the caller says which addresses already have an account or an open
 // invitation. Nothing here writes anything; lib/trainer/intakes.ts sends the invitations.
 import { parse } from "csv-parse/sync";
+import { ownValue } from "../own";
 import { emailField, nameField } from "../validation";
 
 export const MAX_ROWS = 500;
@@ -38,7 +39,7 @@ const ROLE_WORDS: Record<string, InviteRole> = {
 export function readRole(text: string): { role: InviteRole | null; problem?: string } {
   const word = text.trim().toLowerCase().replace(/\s+/g, " ");
   if (!word) return { role: null };
-  const role = ROLE_WORDS[word];
+  const role = ownValue(ROLE_WORDS, word);
   if (role) return { role };
   if (word === "admin") return { role: null, problem: "Trainers cannot invite admins: the role must be carer, staff or trainer" };
   return { role: null, problem: `The role “${text.trim().slice(0, 40)}” is not one we know: use carer, staff or trainer` };
@@ -72,7 +73,7 @@ function looksLikeHeader(line: string): boolean {
   return line
     .toLowerCase()
     .split(/[,;\t]/)
-    .some((f) => HEADER_WORDS[f.trim().replace(/^"|"$/g, "")] === "email");
+    .some((f) => ownValue(HEADER_WORDS, f.trim().replace(/^"|"$/g, "")) === "email");
 }
 
 /**
@@ -119,7 +120,7 @@ function parseLines(lines: string[]): ImportRow[] {
     }
     // One person on the line: the field with an @ is the address, a role word is the role, the rest is the name.
     const emails = fields.filter((f) => f.includes("@"));
-    const roles = fields.filter((f) => !f.includes("@") && (ROLE_WORDS[f.toLowerCase()] || f.toLowerCase() === "admin"));
+    const roles = fields.filter((f) => !f.includes("@") && (ownValue(ROLE_WORDS, f.toLowerCase()) || f.toLowerCase() === "admin"));
     const names = fields.filter((f) => !emails.includes(f) && !roles.includes(f));
     const role = roles.length ? readRole(roles[0]!) : { role: null };
     rows.push({
@@ -152,7 +153,7 @@ function parseCsv(text: string, headerLine: string): ParsedList {
     return finish("csv", [], `The file could not be read as CSV${lines ? ` (near line ${lines})` : ""}. Check for a missing closing quote mark (").`);
   }
   const [header, ...body] = records;
-  const columns = header!.record.map((h) => HEADER_WORDS[h.toLowerCase().replace(/\s+/g, " ")] ?? null);
+  const columns = header!.record.map((h) => ownValue(HEADER_WORDS, h.toLowerCase().replace(/\s+/g, " ")) ?? null);
   const col = (key: "name" | "email" | "role") => columns.indexOf(key);
   if (col("email") === -1) return finish("csv", [], "The first line must name the columns, with one called email.");
   const rows = body.map(({ info, record }) => {

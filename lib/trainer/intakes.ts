@@ -1,7 +1,7 @@
 import "server-only";
 // Recruitment intakes: create one, see who is in it, move someone into it, and invite a list of
 // people to it. Every change is audited in the same transaction.
-import { writeTransaction } from "@/db/client";
+import { type DbOrTx, writeTransaction } from "@/db/client";
 import {
   emailsWithAccount,
   emailsWithOpenInvitation,
@@ -18,9 +18,11 @@ import { audit } from "../audit";
 import { now } from "../clock";
 import { isValidIsoDate } from "../dates";
 import type { FieldError } from "../form-state";
-import { invite } from "../invitations";
+import { prepareInvitation } from "../invitations";
+import { deliver } from "../mail";
 import { type CheckedRow, type InviteRole, checkRows, groupProblems, linesText, parseInviteList } from "./import";
-import { NotAllowed, requireManagedPerson, requireScheme } from "./scope";
+import { requireManagedPerson, requireScheme } from "./scope";
+import { NotAllowed } from "../errors";
 
 export function intakesOf(viewer: Viewer, schemeId: number) {
   requireScheme(viewer, schemeId);
@@ -73,53 +75,71 @@ export function moveToIntake(viewer: Viewer, personId: number, intakeId: number 
 export type BulkInviteInput = { text: string; defaultRole: InviteRole | null; goodRowsOnly: boolean };
 
 export type BulkInviteResult =
-  | { ok: true; invited: CheckedRow[]; skipped: CheckedRow[]; failed: { row: CheckedRow; message: string }[] }
+  | { ok: true; invited: CheckedRow[]; skipped: CheckedRow[] }
   | { ok: false; fileProblem: string | null; rows: CheckedRow[]; problems: { lines: number[]; message: string }[]; badLines: number };
 
-/** Reads and checks a list without sending anything. */
-export function checkInviteList(viewer: Viewer, schemeId: number, text: string, defaultRole: InviteRole | null) {
+/** Reads and checks a list without sending anything (inside the caller's transaction if given). */
+export function checkInviteList(viewer: Viewer, schemeId: number, text: string, defaultRole: InviteRole | null, db?: DbOrTx) {
   requireScheme(viewer, schemeId);
   const parsed = parseInviteList(text);
   if (parsed.fileProblem) return { parsed, rows: [] as CheckedRow[] };
   const emails = parsed.rows.map((r) => r.email.trim().toLowerCase()).filter(Boolean);
   const rows = checkRows(parsed.rows, {
-    existingAccounts: emailsWithAccount(emails),
-    openInvitations: emailsWithOpenInvitation(schemeId, emails, now()),
+    existingAccounts: emailsWithAccount(emails, db),
+    openInvitations: emailsWithOpenInvitation(schemeId, emails, now(), db),
     defaultRole,
   });
   return { parsed, rows };
 }
 
+/** A line that passed the checks but could not be invited: the whole list is rolled back. */
+class LineRefused extends Error {
+  constructor(readonly row: CheckedRow, message: string) {
+    super(message);
+  }
+}
+
 /**
- * Invites everyone on the list to the intake. Every line is checked first; if any line has a
- * problem, nothing is sent unless the trainer chose to invite only the good lines. Each invitation
- * is its own transaction with its own audit entry (lib/invitations.ts), and the run as a whole is
- * audited too.
+ * Invites everyone on the list to the intake, all or nothing: the lines are checked, every
+ * invitation written with its audit entry, and the run's own audit entry added, in one
+ * transaction. If any line has a problem, nothing is written unless the trainer chose to invite
+ * only the good lines; if anything fails part-way, nothing is kept. The emails go after commit.
  */
 export async function bulkInvite(viewer: Viewer, intakeId: number, input: BulkInviteInput): Promise<BulkInviteResult> {
   const intake = requireIntake(viewer, intakeId);
-  const { parsed, rows } = checkInviteList(viewer, intake.schemeId, input.text, input.defaultRole);
-  if (parsed.fileProblem) return { ok: false, fileProblem: parsed.fileProblem, rows: [], problems: [], badLines: 0 };
-  const bad = rows.filter((r) => r.problems.length > 0);
-  const good = rows.filter((r) => r.problems.length === 0);
-  const badLines = new Set(bad.map((r) => r.line)).size;
-  if (bad.length > 0 && (!input.goodRowsOnly || good.length === 0)) {
-    return { ok: false, fileProblem: null, rows, problems: groupProblems(rows), badLines };
+  let outcome;
+  try {
+    outcome = writeTransaction((tx) => {
+      const { parsed, rows } = checkInviteList(viewer, intake.schemeId, input.text, input.defaultRole, tx);
+      if (parsed.fileProblem) return { ok: false as const, fileProblem: parsed.fileProblem, rows: [], problems: [], badLines: 0 };
+      const bad = rows.filter((r) => r.problems.length > 0);
+      const good = rows.filter((r) => r.problems.length === 0);
+      const badLines = new Set(bad.map((r) => r.line)).size;
+      if (bad.length > 0 && (!input.goodRowsOnly || good.length === 0)) {
+        return { ok: false as const, fileProblem: null, rows, problems: groupProblems(rows), badLines };
+      }
+      const mails = good.map((row) => {
+        const prepared = prepareInvitation(viewer, { email: row.email, name: row.name, role: row.role!, schemeId: intake.schemeId, intakeId: intake.id }, tx);
+        if (!prepared.ok) throw new LineRefused(row, prepared.message);
+        return prepared;
+      });
+      audit(
+        { actorId: viewer.personId, schemeId: intake.schemeId, action: "bulk-invited", details: { intakeId: intake.id, invited: good.length, leftOut: bad.map((r) => r.line) } },
+        tx,
+      );
+      return { ok: true as const, invited: good, skipped: bad, mails };
+    });
+  } catch (error) {
+    // Checked in the same transaction, so this is a line the checks missed: refuse the whole list.
+    if (error instanceof LineRefused) {
+      const rows = [{ ...error.row, problems: [error.message] }];
+      return { ok: false, fileProblem: null, rows, problems: groupProblems(rows), badLines: 1 };
+    }
+    throw error;
   }
-  const invited: CheckedRow[] = [];
-  const failed: { row: CheckedRow; message: string }[] = [];
-  for (const row of good) {
-    const result = await invite(viewer, { email: row.email, name: row.name, role: row.role!, schemeId: intake.schemeId, intakeId: intake.id });
-    if (result.ok) invited.push(row);
-    else failed.push({ row, message: result.message });
-  }
-  audit({
-    actorId: viewer.personId,
-    schemeId: intake.schemeId,
-    action: "bulk-invited",
-    details: { intakeId: intake.id, invited: invited.length, leftOut: bad.map((r) => r.line), failed: failed.map((f) => f.row.line) },
-  });
-  return { ok: true, invited, skipped: bad, failed };
+  if (!outcome.ok) return outcome;
+  for (const m of outcome.mails) await deliver(m.outboxId, m.mail);
+  return { ok: true, invited: outcome.invited, skipped: outcome.skipped };
 }
 
 export { linesText };

@@ -3,7 +3,8 @@ import "server-only";
 // ends the person's sessions); this adds the checks the trainer pages need.
 import type { Viewer } from "../access";
 import { setActive } from "../people";
-import { NotAllowed, requireManagedPerson } from "./scope";
+import { requireManagedPerson } from "./scope";
+import { NotAllowed } from "../errors";
 
 export function changeActive(viewer: Viewer, personId: number, active: boolean): { name: string } {
   const person = requireManagedPerson(viewer, personId);

@@ -3,9 +3,8 @@ import "server-only";
 // named by ?scheme=<id> (with no scheme named, the admin is shown a picker). Everyone else sees none.
 import { findScheme, findPersonById, listSchemes } from "@/db/queries/people";
 import { type Viewer, canManageScheme } from "../access";
-import { NotAllowed } from "../invitations";
+import { NotAllowed } from "../errors";
 
-export { NotAllowed };
 
 export type SchemeScope = { id: number; name: string; /** Links keep ?scheme=<id> (admins). */ explicit: boolean };
 

@@ -8,7 +8,7 @@ import { certificateStatus } from "../certificates/status";
 import { formatCode } from "../certificates/code";
 import { today } from "../clock";
 import { loadCourse } from "../content/course";
-import { NotAllowed } from "../invitations";
+import { NotAllowed } from "../errors";
 import { readingProgress } from "../progress";
 import { trainingState } from "./state";
 

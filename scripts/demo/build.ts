@@ -116,7 +116,7 @@ export function buildScheme({ cast, schemeId, trainer, today, ids, passwordHash,
       const renewed = cert.row.revokedAt ? day(s.cycles[i]!.on + 10) : i + 1 < s.cycles.length ? day(s.cycles[i + 1]!.on) : null;
       for (const sent of h.reminders(id, cert, stop, renewed)) {
         const message = reminderMessage(s.name, sent.stage, cert.expiresOn);
-        h.rows.outbox.push({ schemeId, personId: id, toAddress: s.email, ...message, kind: `reminder-${sent.stage}`, createdAt: new Date(sent.sentAt), transport: "outbox" });
+        h.rows.outbox.push({ schemeId, personId: id, toAddress: s.email, ...message, kind: `reminder-${sent.stage}`, createdAt: new Date(sent.sentAt), transport: "demo-outbox" });
         const list = remindersByDay.get(sent.on) ?? [];
         list.push({ name: s.name, stage: sent.stage, dueOn: cert.expiresOn });
         remindersByDay.set(sent.on, list);
@@ -130,7 +130,7 @@ export function buildScheme({ cast, schemeId, trainer, today, ids, passwordHash,
   for (const [on, items] of remindersByDay) {
     const at = new Date(msOf(on, 425));
     h.rows.digests.push({ trainerId, day: on, sentAt: at });
-    h.rows.outbox.push({ schemeId, personId: trainerId, toAddress: trainer.email, ...digestMessage(items), kind: "trainer-digest", createdAt: at, transport: "outbox" });
+    h.rows.outbox.push({ schemeId, personId: trainerId, toAddress: trainer.email, ...digestMessage(items), kind: "trainer-digest", createdAt: at, transport: "demo-outbox" });
   }
 
   // An invitation nobody took up, which ran out.

@@ -1,12 +1,14 @@
 # Shared by demo.sh and test-all.sh.
 
-# npm install when node_modules is missing or older than the lock file. (Not `npm ci`: the lock
-# file is written without other platforms' optional packages on some set-ups, which `npm ci`
-# refuses; `npm install` still installs the locked versions.)
+# `npm ci` when node_modules is missing or older than the lock file: exactly the locked versions,
+# and the lock file is never rewritten. The lock file lists every platform's optional packages
+# (@next/swc-darwin-arm64 and the rest), so this works on Linux, macOS and Windows alike; if
+# `npm ci` ever says the lock file is out of step with package.json, regenerate it with
+# `rm -rf node_modules && npm install --package-lock-only` and commit it.
 ensure_node_modules() {
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     echo "Installing dependencies (better-sqlite3 compiles from source where no prebuilt binary can be fetched: about 2 minutes)..."
-    npm install --no-audit --no-fund
+    npm ci --no-audit --no-fund
   fi
 }
 

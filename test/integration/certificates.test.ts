@@ -10,7 +10,8 @@ import {
 } from "@/db/queries/certificates";
 import { listAudit } from "@/db/queries/audit";
 import { retrainVersions } from "@/db/schema";
-import { NotAllowed, certificateForViewer, certificatePdf, refresherFor, revoke, verifyCode } from "@/lib/certificates/access";
+import { certificateForViewer, certificatePdf, refresherFor, revoke, verifyCode } from "@/lib/certificates/access";
+import { NotAllowed } from "@/lib/errors";
 import { formatCode, newCertificateCode } from "@/lib/certificates/code";
 import { certificateStatus } from "@/lib/certificates/status";
 import { setTestNow } from "@/lib/clock";

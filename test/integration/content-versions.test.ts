@@ -3,7 +3,7 @@ import { insertCertificate } from "@/db/queries/certificates";
 import { setTestNow } from "@/lib/clock";
 import { contentVersionsForAdmin, markVersionForRetraining } from "@/lib/content-versions";
 import { course } from "@/lib/content/course";
-import { NotAllowed } from "@/lib/invitations";
+import { NotAllowed } from "@/lib/errors";
 import { trainingState } from "@/lib/training/state";
 import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf } from "../helpers/db";
 

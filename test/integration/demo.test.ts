@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { findPersonByEmail, findSchemeByName } from "@/db/queries/people";
 import { setTestNow } from "@/lib/clock";
 import { resetEnvCache } from "@/lib/env";
-import { NotAllowed } from "@/lib/invitations";
+import { NotAllowed } from "@/lib/errors";
 import { decisionAnalytics, parseAnalyticsFilters } from "@/lib/trainer/analytics";
 import { matrixAll, parseMatrixFilters } from "@/lib/trainer/matrix";
 import { PERSON_STATUSES } from "@/lib/trainer/status";

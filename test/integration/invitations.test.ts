@@ -5,7 +5,8 @@ import { listOutboxTo } from "@/db/queries/outbox";
 import { checkPassword } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/hashing";
 import { setTestNow } from "@/lib/clock";
-import { NotAllowed, acceptInvitation, inspectInvitation, invite } from "@/lib/invitations";
+import { acceptInvitation, inspectInvitation, invite } from "@/lib/invitations";
+import { NotAllowed } from "@/lib/errors";
 import { requireManagedPerson, requireScheme } from "@/lib/trainer/scope";
 import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf } from "../helpers/db";
 

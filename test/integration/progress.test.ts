@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db } from "@/db/client";
 import { setTestNow } from "@/lib/clock";
 import { loadCourse } from "@/lib/content/course";
-import { NotAllowed, NotInCourse, answerCheck, latestCheckAnswer, readingProgress, recordPageRead } from "@/lib/progress";
+import { NotInCourse, answerCheck, latestCheckAnswer, readingProgress, recordPageRead } from "@/lib/progress";
+import { NotAllowed } from "@/lib/errors";
 import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf } from "../helpers/db";
 
 let db: Db;

@@ -310,7 +310,7 @@ describe("route handlers, requested directly", () => {
 
   it.each(ALL)("my own data file as %s", async (role) => {
     as(role);
-    const response = await myDataRoute.GET();
+    const response = await myDataRoute.GET(get("/my/data"));
     expect(response.status).toBe(200);
     const data = JSON.parse(await response.text());
     expect(data.person.id).toBe(world.roles[role].personId);
@@ -319,7 +319,7 @@ describe("route handlers, requested directly", () => {
 
   it("signed out: sent to sign in", async () => {
     expect((await exportRoute.GET(get("/trainer/matrix/export"))).status).toBe(303);
-    expect((await myDataRoute.GET()).status).toBe(303);
+    expect((await myDataRoute.GET(get("/my/data"))).status).toBe(303);
     expect((await personDataRoute.GET(get("/x"), { params: Promise.resolve({ personId: String(world.carolA.id) }) })).status).toBe(303);
   });
 
@@ -330,8 +330,11 @@ describe("route handlers, requested directly", () => {
     const response = await personDataRoute.GET(get("/x"), { params: Promise.resolve({ personId: String(bobB.id) }) });
     expect(response.status).toBe(403);
     expect(await response.text()).not.toContain("Bob");
-    for (const personId of ["999999", "abc", "1.5"]) {
-      expect((await personDataRoute.GET(get("/x"), { params: Promise.resolve({ personId }) })).status).toBe(403);
+    // Someone who does not exist is refused like someone in another scheme: no hint which it was.
+    expect((await personDataRoute.GET(get("/x"), { params: Promise.resolve({ personId: "999999" }) })).status).toBe(403);
+    // An id that is not an id at all is not a page.
+    for (const personId of ["abc", "1.5", "0", "01"]) {
+      expect((await personDataRoute.GET(get("/x"), { params: Promise.resolve({ personId }) })).status).toBe(404);
     }
   });
 });

@@ -1,26 +1,25 @@
 "use server";
+// Sign-in is for people who are not signed in yet: the actions are public, but their input is still
+// parsed by the same wrapper as every other action.
 import { AuthError } from "next-auth";
 import { z } from "zod";
+import { safeAction } from "@/lib/actions/safe-action";
 import { signIn } from "@/lib/auth/config";
 import { requestSignInLink } from "@/lib/auth/links";
-import { type FormState, formValues, zodErrors } from "@/lib/form-state";
+import { PASSWORD_MAX } from "@/lib/auth/password-policy";
 import { emailField, safeReturnPath } from "@/lib/validation";
 
 const passwordForm = z.object({
   email: emailField,
-  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(1024, "Password is too long"),
+  // Any length the policy allows (and a little more, for passwords set before a rule changed):
+  // whether it is right is for the hash to say, not a length rule.
+  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(PASSWORD_MAX * 8, "Password is too long"),
+  next: z.unknown().optional(),
 });
 
-export async function signInWithPassword(_state: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData, ["password"]);
-  const parsed = passwordForm.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { errors: zodErrors(parsed.error), values };
+export const signInWithPassword = safeAction({ access: "public", schema: passwordForm }, async (input, { values }) => {
   try {
-    await signIn("password", {
-      email: parsed.data.email,
-      password: parsed.data.password,
-      redirectTo: safeReturnPath(formData.get("next")) ?? "/dashboard",
-    });
+    await signIn("password", { email: input.email, password: input.password, redirectTo: safeReturnPath(input.next) ?? "/dashboard" });
   } catch (error) {
     if (error instanceof AuthError) {
       const throttled = "code" in error && error.code === "throttled";
@@ -36,32 +35,30 @@ export async function signInWithPassword(_state: FormState, formData: FormData):
     throw error; // the redirect after a successful sign-in
   }
   return {};
-}
+});
 
-const linkForm = z.object({ email: emailField });
+const linkForm = z.object({ email: emailField, next: z.unknown().optional() });
 
-export async function emailMeALink(_state: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const parsed = linkForm.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { errors: zodErrors(parsed.error), values };
-  await requestSignInLink(parsed.data.email, safeReturnPath(formData.get("next")));
+export const emailMeALink = safeAction({ access: "public", schema: linkForm }, async (input) => {
+  await requestSignInLink(input.email, safeReturnPath(input.next));
   // The same answer whether or not there is an account, so the form cannot be used to find people.
   return {
-    success: `If ${parsed.data.email} has an account, we have sent it a sign-in link. The link works once, for 15 minutes.`,
+    success: `If ${input.email} has an account, we have sent it a sign-in link. The link works once, for 15 minutes.`,
   };
-}
+});
 
-export async function signInWithLink(_state: FormState, formData: FormData): Promise<FormState> {
-  try {
-    await signIn("email-link", {
-      token: String(formData.get("token") ?? ""),
-      redirectTo: safeReturnPath(formData.get("next")) ?? "/dashboard",
-    });
-  } catch (error) {
-    if (error instanceof AuthError) {
-      return { message: "This sign-in link has already been used or has run out. Ask for a new link." };
+const LINK_PROBLEM = "This sign-in link has already been used or has run out. Ask for a new link.";
+const linkSignInForm = z.object({ token: z.string().max(200), next: z.unknown().optional() });
+
+export const signInWithLink = safeAction(
+  { access: "public", schema: linkSignInForm, invalid: () => ({ message: LINK_PROBLEM }) },
+  async (input) => {
+    try {
+      await signIn("email-link", { token: input.token, redirectTo: safeReturnPath(input.next) ?? "/dashboard" });
+    } catch (error) {
+      if (error instanceof AuthError) return { message: LINK_PROBLEM };
+      throw error;
     }
-    throw error;
-  }
-  return {};
-}
+    return {};
+  },
+);

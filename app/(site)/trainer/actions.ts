@@ -4,22 +4,25 @@
 // changed. The library functions they call audit each change in the same transaction.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { showNoAccess } from "@/lib/http-status";
 import { z } from "zod";
 import type { Viewer } from "@/lib/access";
-import { requireRole } from "@/lib/auth/viewer";
-import { type FieldError, type FormState, formValues, zodErrors } from "@/lib/form-state";
+import { safeAction, safeFormAction } from "@/lib/actions/safe-action";
+import { NotAllowed } from "@/lib/errors";
+import { type FieldError, zodErrors } from "@/lib/form-state";
 import { invite } from "@/lib/invitations";
 import { anonymiseScheme } from "@/lib/trainer/anonymise";
 import { EVIDENCE_MAX, recordAssistedCompletion } from "@/lib/trainer/assisted";
 import { MAX_CHARACTERS } from "@/lib/trainer/import";
 import { bulkInvite, createIntake, linesText, moveToIntake, requireIntake } from "@/lib/trainer/intakes";
 import { changeActive } from "@/lib/trainer/people";
-import { NotAllowed, parseId, requireScheme } from "@/lib/trainer/scope";
+import { parseId, requireScheme } from "@/lib/trainer/scope";
 import { emailField, nameField } from "@/lib/validation";
 
+const TRAINERS = ["trainer", "admin"] as const;
+const RELOAD = "Something was wrong with that request. Reload the page and try again.";
+
 /** The scheme a form is about: a trainer's own (a different id is refused); an admin's choice. */
-function schemeFromForm(viewer: Viewer, formData: FormData): number {
+async function schemeFromForm(viewer: Viewer, formData: FormData): Promise<number> {
   const given = formData.get("schemeId");
   const id = typeof given === "string" && given !== "" ? parseId(given) : null;
   if (viewer.role === "trainer") {
@@ -27,17 +30,8 @@ function schemeFromForm(viewer: Viewer, formData: FormData): number {
     return viewer.schemeId;
   }
   if (id === null) throw new NotAllowed();
-  requireScheme(viewer, id);
+  await requireScheme(viewer, id);
   return id;
-}
-
-async function guarded<T>(fn: () => Promise<T> | T): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (error instanceof NotAllowed) showNoAccess();
-    throw error;
-  }
 }
 
 function refresh() {
@@ -51,36 +45,23 @@ const inviteForm = z.object({
   intakeId: z.string().optional(),
 });
 
-export async function invitePersonAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await requireRole(["trainer", "admin"]);
-  const values = formValues(formData);
-  return guarded(async () => {
-    const schemeId = schemeFromForm(viewer, formData);
-    const parsed = inviteForm.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return { errors: zodErrors(parsed.error), values };
-    const intakeId = parsed.data.intakeId ? parseId(parsed.data.intakeId) : null;
-    if (parsed.data.intakeId && (intakeId === null || requireIntake(viewer, intakeId).schemeId !== schemeId)) throw new NotAllowed();
-    const result = await invite(viewer, { email: parsed.data.email, role: parsed.data.role, name: parsed.data.name || null, schemeId, intakeId });
-    if (!result.ok) return { errors: [{ field: result.field, message: result.message }], values };
-    refresh();
-    return { success: `Invitation sent to ${parsed.data.email}. The link works for 14 days.` };
-  });
-}
+export const invitePersonAction = safeAction({ access: TRAINERS, schema: inviteForm }, async (input, { viewer, formData, values }) => {
+  const schemeId = await schemeFromForm(viewer, formData);
+  const intakeId = input.intakeId ? parseId(input.intakeId) : null;
+  if (input.intakeId && (intakeId === null || (await requireIntake(viewer, intakeId)).schemeId !== schemeId)) throw new NotAllowed();
+  const result = await invite(viewer, { email: input.email, role: input.role, name: input.name || null, schemeId, intakeId });
+  if (!result.ok) return { errors: [{ field: result.field, message: result.message }], values };
+  refresh();
+  return { success: `Invitation sent to ${input.email}. The link works for 14 days.` };
+});
 
 const activeForm = z.object({ personId: z.coerce.number().int().positive(), active: z.enum(["true", "false"]) });
 
-export async function setActiveAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await requireRole(["trainer", "admin"]);
-  const parsed = activeForm.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { message: "Something was wrong with that request. Reload the page and try again." };
-  return guarded(() => {
-    const { name } = changeActive(viewer, parsed.data.personId, parsed.data.active === "true");
-    refresh();
-    return {
-      success: parsed.data.active === "true" ? `${name} can sign in again.` : `${name} has been deactivated and signed out. Their records are kept.`,
-    };
-  });
-}
+export const setActiveAction = safeAction({ access: TRAINERS, schema: activeForm, invalid: () => ({ message: RELOAD }) }, async (input, { viewer }) => {
+  const { name } = await changeActive(viewer, input.personId, input.active === "true");
+  refresh();
+  return { success: input.active === "true" ? `${name} can sign in again.` : `${name} has been deactivated and signed out. Their records are kept.` };
+});
 
 const intakeForm = z.object({
   name: z
@@ -92,19 +73,13 @@ const intakeForm = z.object({
   startDate: z.string({ error: "Enter the start date" }).trim().min(1, "Enter the start date"),
 });
 
-export async function createIntakeAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await requireRole(["trainer", "admin"]);
-  const values = formValues(formData);
-  return guarded(() => {
-    const schemeId = schemeFromForm(viewer, formData);
-    const parsed = intakeForm.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return { errors: zodErrors(parsed.error), values };
-    const result = createIntake(viewer, schemeId, parsed.data);
-    if (!result.ok) return { errors: result.errors, values };
-    refresh();
-    return { success: `Intake “${parsed.data.name}” created. Open it to invite people to it.` };
-  });
-}
+export const createIntakeAction = safeAction({ access: TRAINERS, schema: intakeForm }, async (input, { viewer, formData, values }) => {
+  const schemeId = await schemeFromForm(viewer, formData);
+  const result = await createIntake(viewer, schemeId, input);
+  if (!result.ok) return { errors: result.errors, values };
+  refresh();
+  return { success: `Intake “${input.name}” created. Open it to invite people to it.` };
+});
 
 const bulkForm = z.object({
   intakeId: z.coerce.number().int().positive(),
@@ -114,11 +89,15 @@ const bulkForm = z.object({
 
 const MAX_FILE_BYTES = MAX_CHARACTERS * 2;
 
-export async function bulkInviteAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await requireRole(["trainer", "admin"]);
-  const parsed = bulkForm.safeParse(Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string" && v !== "")));
-  if (!parsed.success) return { message: "Something was wrong with that request. Reload the page and try again." };
-  return guarded(async () => {
+export const bulkInviteAction = safeAction(
+  {
+    access: TRAINERS,
+    schema: bulkForm,
+    // Blank choices mean "not chosen"; the list and file are read below, not by the schema.
+    input: (formData) => Object.fromEntries([...formData.entries()].filter(([k, v]) => typeof v === "string" && v !== "" && k !== "list")),
+    invalid: () => ({ message: RELOAD }),
+  },
+  async (input, { viewer, formData }) => {
     const file = formData.get("file");
     let text = String(formData.get("list") ?? "");
     let source: "file" | "list" = "list";
@@ -127,8 +106,8 @@ export async function bulkInviteAction(_state: FormState, formData: FormData): P
       text = await file.text();
       source = "file";
     }
-    const values: Record<string, string> = { list: text.slice(0, MAX_CHARACTERS), defaultRole: parsed.data.defaultRole ?? "" };
-    const result = await bulkInvite(viewer, parsed.data.intakeId, { text, defaultRole: parsed.data.defaultRole ?? null, goodRowsOnly: parsed.data.goodRowsOnly === "yes" });
+    const values: Record<string, string> = { list: text.slice(0, MAX_CHARACTERS), defaultRole: input.defaultRole ?? "" };
+    const result = await bulkInvite(viewer, input.intakeId, { text, defaultRole: input.defaultRole ?? null, goodRowsOnly: input.goodRowsOnly === "yes" });
     if (!result.ok) {
       const field = source === "file" && result.fileProblem ? "file" : "list";
       if (result.fileProblem) return { errors: [{ field, message: result.fileProblem }], values };
@@ -149,10 +128,9 @@ export async function bulkInviteAction(_state: FormState, formData: FormData): P
       const lines = [...new Set(result.skipped.map((r) => r.line))];
       parts.push(`Left out, as you chose: ${linesText(lines).toLowerCase()}.`);
     }
-    if (result.failed.length) parts.push(`Not sent: ${result.failed.map((f) => `line ${f.row.line} (${f.message})`).join("; ")}.`);
     return { success: parts.join(" ") };
-  });
-}
+  },
+);
 
 const assistedForm = z.object({
   personId: z.coerce.number().int().positive(),
@@ -170,42 +148,43 @@ const assistedForm = z.object({
     .max(EVIDENCE_MAX, `The evidence note must be ${EVIDENCE_MAX} characters or fewer`),
 });
 
-export async function recordAssistedAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await requireRole(["trainer", "admin"]);
-  const values = formValues(formData);
-  const parsed = assistedForm.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    if (parsed.error.issues.some((i) => i.path[0] === "personId")) return { message: "Something was wrong with that request. Reload the page and try again." };
-    return { errors: zodErrors(parsed.error), values };
-  }
-  const result = await guarded(() => recordAssistedCompletion(viewer, parsed.data));
-  if (!result.ok) return { errors: result.errors, values };
-  refresh();
-  redirect(`/trainer/people/${parsed.data.personId}?recorded=${encodeURIComponent(parsed.data.moduleSlug)}${result.certificateId ? "&certificate=1" : ""}`);
-}
+export const recordAssistedAction = safeAction(
+  {
+    access: TRAINERS,
+    schema: assistedForm,
+    // The person's id comes from the page, not from the trainer: a bad one is a stale or altered page.
+    invalid: (error, values) => (error.issues.some((i) => i.path[0] === "personId") ? { message: RELOAD } : { errors: zodErrors(error), values }),
+  },
+  async (input, { viewer, values }) => {
+    const result = await recordAssistedCompletion(viewer, input);
+    if (!result.ok) return { errors: result.errors, values };
+    refresh();
+    redirect(`/trainer/people/${input.personId}?recorded=${encodeURIComponent(input.moduleSlug)}${result.certificateId ? "&certificate=1" : ""}`);
+  },
+);
 
-export async function anonymiseAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await requireRole(["trainer", "admin"]);
-  if (formData.get("confirm") !== "yes") {
-    return { errors: [{ field: "confirm", message: "Tick the box to confirm that you want to anonymise these people" }] };
-  }
-  const { schemeId, count } = await guarded(() => {
-    const schemeId = schemeFromForm(viewer, formData);
-    return { schemeId, count: anonymiseScheme(viewer, schemeId).anonymised.length };
-  });
+const anonymiseForm = z.object({ confirm: z.literal("yes", { error: "Tick the box to confirm that you want to anonymise these people" }) });
+
+export const anonymiseAction = safeAction({ access: TRAINERS, schema: anonymiseForm }, async (_input, { viewer, formData }) => {
+  const schemeId = await schemeFromForm(viewer, formData);
+  const count = (await anonymiseScheme(viewer, schemeId)).anonymised.length;
   refresh();
   // Back to the page with the result: the form itself goes once nobody is left to anonymise.
   redirect(`/trainer/leavers?anonymised=${count}${viewer.role === "admin" ? `&scheme=${schemeId}` : ""}`);
-}
+});
+
+const moveForm = z.object({
+  personId: z.string().transform((v, ctx) => parseId(v) ?? (ctx.addIssue({ code: "custom", message: "Not a person" }), z.NEVER)),
+  // Blank takes them out of any intake.
+  intakeId: z
+    .string()
+    .optional()
+    .transform((v, ctx) => (!v ? null : (parseId(v) ?? (ctx.addIssue({ code: "custom", message: "Not an intake" }), z.NEVER)))),
+});
 
 /** A plain form (no JavaScript needed): move the person, then back to their page with a notice. */
-export async function moveToIntakeFormAction(formData: FormData): Promise<void> {
-  const viewer = await requireRole(["trainer", "admin"]);
-  const personId = parseId(formData.get("personId"));
-  const intakeText = String(formData.get("intakeId") ?? "");
-  const intakeId = intakeText === "" ? null : parseId(intakeText);
-  if (personId === null || (intakeText !== "" && intakeId === null)) showNoAccess();
-  await guarded(() => moveToIntake(viewer, personId, intakeId));
+export const moveToIntakeFormAction = safeFormAction({ access: TRAINERS, schema: moveForm }, async (input, { viewer }) => {
+  await moveToIntake(viewer, input.personId, input.intakeId);
   refresh();
-  redirect(`/trainer/people/${personId}?moved=1`);
-}
+  redirect(`/trainer/people/${input.personId}?moved=1`);
+});

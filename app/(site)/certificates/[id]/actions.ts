@@ -2,10 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireRole } from "@/lib/auth/viewer";
-import { NotAllowed, REASON_MAX, revoke } from "@/lib/certificates/access";
-import { type FormState, formValues, zodErrors } from "@/lib/form-state";
-import { showNoAccess } from "@/lib/http-status";
+import { safeAction } from "@/lib/actions/safe-action";
+import { REASON_MAX, revoke } from "@/lib/certificates/access";
+import { zodErrors } from "@/lib/form-state";
 
 const revokeForm = z.object({
   certificateId: z.coerce.number().int().positive(),
@@ -17,21 +16,23 @@ const revokeForm = z.object({
   confirm: z.literal("yes", { error: "Tick the box to confirm you want to revoke this certificate" }),
 });
 
-export async function revokeCertificateAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await requireRole(["trainer", "admin"]);
-  const values = formValues(formData, ["confirm"]);
-  const parsed = revokeForm.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { errors: zodErrors(parsed.error), values };
-  let result;
-  try {
-    // Checks again that this viewer may revoke this certificate: the form is no proof of that.
-    result = revoke(viewer, parsed.data.certificateId, parsed.data.reason);
-  } catch (error) {
-    if (error instanceof NotAllowed) showNoAccess();
-    throw error;
-  }
-  if (!result.ok) return { message: result.message };
-  revalidatePath(`/certificates/${parsed.data.certificateId}`);
-  // Back to the certificate, which now says it is revoked (works the same without JavaScript).
-  redirect(`/certificates/${parsed.data.certificateId}?revoked=1`);
-}
+export const revokeCertificateAction = safeAction(
+  {
+    access: ["trainer", "admin"],
+    schema: revokeForm,
+    omitValues: ["confirm"],
+    // The certificate's id comes from the page, not from the trainer: a bad one is a stale or altered page.
+    invalid: (error, values) =>
+      error.issues.some((i) => i.path[0] === "certificateId")
+        ? { message: "Something was wrong with that request. Reload the page and try again.", values }
+        : { errors: zodErrors(error), values },
+  },
+  async (input, { viewer }) => {
+    // revoke() checks again that this viewer may revoke this certificate: the form is no proof of that.
+    const result = await revoke(viewer, input.certificateId, input.reason);
+    if (!result.ok) return { message: result.message };
+    revalidatePath(`/certificates/${input.certificateId}`);
+    // Back to the certificate, which now says it is revoked (works the same without JavaScript).
+    redirect(`/certificates/${input.certificateId}?revoked=1`);
+  },
+);

@@ -2,28 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { requireViewer } from "@/lib/auth/viewer";
-import { type CertificateView, NotAllowed, certificateForViewer } from "@/lib/certificates/access";
+import { type CertificateView, certificateForViewer } from "@/lib/certificates/access";
 import { qrSvg } from "@/lib/certificates/qr";
 import { CERTIFICATE_STATUS_LABEL, CERTIFICATE_STATUS_TAG } from "@/lib/certificates/status";
 import { isoDateInLondon } from "@/lib/clock";
 import { formatLongDate } from "@/lib/dates";
 import styles from "./certificate.module.css";
 import { RevokeForm } from "./revoke-form";
-import { showNotFound, showNoAccess } from "@/lib/http-status";
+import { orNoAccessAsync, showNotFound } from "@/lib/http-status";
 
 export const metadata: Metadata = { title: "Certificate" };
 
 function parseId(raw: string): number | null {
   return /^[1-9]\d{0,11}$/.test(raw) ? Number(raw) : null;
-}
-
-function load(viewer: Awaited<ReturnType<typeof requireViewer>>, id: number): CertificateView | "forbidden" | null {
-  try {
-    return certificateForViewer(viewer, id);
-  } catch (error) {
-    if (error instanceof NotAllowed) return "forbidden";
-    throw error;
-  }
 }
 
 function StatusNotice({ cert, showReason }: { cert: CertificateView; showReason: boolean }) {
@@ -73,8 +64,7 @@ export default async function CertificatePage({
   const id = parseId(rawId);
   const viewer = await requireViewer(id ? `/certificates/${id}` : "/my");
   if (!id) showNotFound();
-  const cert = load(viewer, id);
-  if (cert === "forbidden") showNoAccess();
+  const cert = await orNoAccessAsync(() => certificateForViewer(viewer, id));
   if (!cert) showNotFound();
 
   const svg = await qrSvg(cert.verifyUrl);

@@ -1,18 +1,15 @@
-import { getViewer } from "@/lib/auth/viewer";
+import { routeHandler } from "@/lib/actions/route-handler";
 import { refresherFor } from "@/lib/certificates/access";
 import { refresherIcs } from "@/lib/calendar";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
-
-const text = (body: string, status: number) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+import { plainText } from "@/lib/form-post";
 
 // The signed-in person's refresher due date as a calendar file, to add to their phone's calendar.
-export async function GET() {
-  const viewer = await getViewer();
-  if (!viewer) return new Response(null, { status: 303, headers: { Location: "/sign-in?next=%2Fmy" } });
-  const { certificate, state } = refresherFor(viewer, viewer.personId);
+export const GET = routeHandler({ access: "signed-in", signInReturn: () => "/my" }, async ({ viewer }) => {
+  const { certificate, state } = await refresherFor(viewer, viewer.personId);
   if (!certificate || !state.dueOn) {
-    return text("You do not have a certificate yet, so there is no refresher date to add to your calendar. Finish the training first.", 404);
+    return plainText(404, "You do not have a certificate yet, so there is no refresher date to add to your calendar. Finish the training first.");
   }
   const site = env().siteUrl;
   const ics = refresherIcs({
@@ -29,4 +26,4 @@ export async function GET() {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

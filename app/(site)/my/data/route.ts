@@ -1,13 +1,10 @@
 // "Download all my data": everything the site holds about the signed-in person, as a JSON file.
-import { getViewer } from "@/lib/auth/viewer";
-import { seeOther } from "@/lib/form-post";
+import { routeHandler } from "@/lib/actions/route-handler";
 import { personDataFile } from "@/lib/trainer/data-export";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
-  const viewer = await getViewer();
-  if (!viewer) return seeOther(`/sign-in?next=${encodeURIComponent("/my/data")}`);
+export const GET = routeHandler({ access: "signed-in", signInReturn: () => "/my/data" }, async ({ viewer }) => {
   const file = await personDataFile(viewer, viewer.personId);
   return new Response(file.json, {
     headers: {
@@ -16,4 +13,4 @@ export async function GET(): Promise<Response> {
       "Cache-Control": "no-store",
     },
   });
-}
+});

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/viewer";
-import { showNoAccess } from "@/lib/http-status";
-import { NotAllowed, outboxFor } from "@/lib/people";
+import { orNoAccessAsync } from "@/lib/http-status";
+import { outboxFor } from "@/lib/people";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -10,13 +10,7 @@ export const metadata: Metadata = { title: "Outbox" };
 // be followed on a machine with no mail server.
 export default async function OutboxPage() {
   const viewer = await requireRole(["trainer", "admin"], "/trainer/outbox");
-  let messages;
-  try {
-    messages = outboxFor(viewer);
-  } catch (error) {
-    if (error instanceof NotAllowed) showNoAccess();
-    throw error;
-  }
+  const messages = await orNoAccessAsync(() => outboxFor(viewer));
   return (
     <>
       <Link prefetch={false} href="/trainer" className="back-link">
@@ -24,6 +18,7 @@ export default async function OutboxPage() {
       </Link>
       <h1>Outbox</h1>
       <p>This demo site has no mail server, so emails are kept here instead of being sent. Newest first.</p>
+      <p>Only emails to the demo accounts, and to people invited while the site is in demo mode, are shown here.</p>
       {messages.length === 0 ? <p>No emails yet.</p> : null}
       <ul className="cards">
         {messages.map((m) => (

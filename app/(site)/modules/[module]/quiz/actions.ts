@@ -1,10 +1,9 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireViewer } from "@/lib/auth/viewer";
+import { safeAction, safeFormAction } from "@/lib/actions/safe-action";
 import { isModuleSlug } from "@/lib/content/course";
-import { type FormState } from "@/lib/form-state";
-import { QuizError, answerScenario, resumePoint, startOrResumeAttempt, submitAttempt } from "@/lib/quiz/service";
+import { answerScenario, resumePoint, startOrResumeAttempt, submitAttempt } from "@/lib/quiz/service";
 
 const ids = z.object({
   // Only a real module: the value goes into the redirect after the answer is saved, and a made-up
@@ -13,21 +12,25 @@ const ids = z.object({
   attemptId: z.coerce.number().int().positive(),
 });
 
-export async function startQuizAction(formData: FormData): Promise<void> {
-  const moduleSlug = String(formData.get("module") ?? "").slice(0, 60);
-  const viewer = await requireViewer(`/modules/${moduleSlug}/quiz`);
-  let attemptId: number;
-  let point: number | "check";
-  try {
-    const attempt = startOrResumeAttempt(viewer, moduleSlug);
-    attemptId = attempt.id;
-    point = resumePoint(attempt);
-  } catch (error) {
-    if (error instanceof QuizError) redirect(`/modules/${encodeURIComponent(moduleSlug)}/quiz?problem=start`);
-    throw error;
-  }
-  redirect(`/modules/${moduleSlug}/quiz/${attemptId}/${point}`);
-}
+const startForm = z.object({ module: z.string().max(60).refine(isModuleSlug) });
+const moduleOf = (formData: FormData) => String(formData.get("module") ?? "").slice(0, 60);
+const startProblem = (formData: FormData): never => redirect(`/modules/${encodeURIComponent(moduleOf(formData))}/quiz?problem=start`);
+
+export const startQuizAction = safeFormAction(
+  {
+    access: "signed-in",
+    schema: startForm,
+    returnTo: (formData) => `/modules/${moduleOf(formData)}/quiz`,
+    // Not a module, an admin (who takes no course), or a quiz that cannot start: back to the quiz
+    // page, which says why (or is "not found" for a made-up module).
+    invalid: (_error, formData) => startProblem(formData),
+    shown: (_error, formData) => startProblem(formData),
+  },
+  async (input, { viewer }) => {
+    const attempt = await startOrResumeAttempt(viewer, input.module);
+    redirect(`/modules/${input.module}/quiz/${attempt.id}/${resumePoint(attempt)}`);
+  },
+);
 
 const answerForm = ids.extend({
   number: z.coerce.number().int().min(1).max(50),
@@ -36,38 +39,27 @@ const answerForm = ids.extend({
   returnTo: z.enum(["next", "check"]).optional(),
 });
 
-export async function answerAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await requireViewer();
-  const parsed = answerForm.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    const missingOption = parsed.error.issues.some((i) => i.path[0] === "option");
-    return missingOption
-      ? { errors: [{ field: "option", message: "Choose an answer" }] }
-      : { message: "Something was wrong with that answer. Go back to the quiz and try again." };
-  }
-  const { module: moduleSlug, attemptId, number, scenario, option, returnTo } = parsed.data;
-  let total: number;
-  try {
-    total = answerScenario(viewer, attemptId, scenario, option).total;
-  } catch (error) {
-    if (error instanceof QuizError) {
-      return error.problem === "unknown-option" ? { errors: [{ field: "option", message: error.message }] } : { message: error.message };
-    }
-    throw error;
-  }
-  const base = `/modules/${moduleSlug}/quiz/${attemptId}`;
-  redirect(returnTo === "check" || !(number < total) ? `${base}/check` : `${base}/${number + 1}`);
-}
+export const answerAction = safeAction(
+  {
+    access: "signed-in",
+    schema: answerForm,
+    invalid: (error) =>
+      error.issues.some((i) => i.path[0] === "option")
+        ? { errors: [{ field: "option", message: "Choose an answer" }] }
+        : { message: "Something was wrong with that answer. Go back to the quiz and try again." },
+  },
+  async ({ module: moduleSlug, attemptId, number, scenario, option, returnTo }, { viewer }) => {
+    // A QuizError (an option not shown, a quiz already submitted) is shown by the wrapper.
+    const { total } = await answerScenario(viewer, attemptId, scenario, option);
+    const base = `/modules/${moduleSlug}/quiz/${attemptId}`;
+    redirect(returnTo === "check" || !(number < total) ? `${base}/check` : `${base}/${number + 1}`);
+  },
+);
 
-export async function submitAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await requireViewer();
-  const parsed = ids.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { message: "Something was wrong with that request. Go back to the quiz and try again." };
-  try {
-    await submitAttempt(viewer, parsed.data.module, parsed.data.attemptId);
-  } catch (error) {
-    if (error instanceof QuizError) return { message: error.message };
-    throw error;
-  }
-  redirect(`/modules/${parsed.data.module}/quiz/${parsed.data.attemptId}/result`);
-}
+export const submitAction = safeAction(
+  { access: "signed-in", schema: ids, invalid: () => ({ message: "Something was wrong with that request. Go back to the quiz and try again." }) },
+  async (input, { viewer }) => {
+    await submitAttempt(viewer, input.module, input.attemptId);
+    redirect(`/modules/${input.module}/quiz/${input.attemptId}/result`);
+  },
+);

@@ -1,0 +1,120 @@
+import "server-only";
+// The one wrapper every server action goes through (the pattern of dub's safe-action), so that no
+// action can forget a step: it loads the viewer, checks the roles it is given, parses the form with
+// a zod schema, and turns the errors lib/ throws into what the person sees. Actions hold only what
+// is particular to them.
+//
+// - Signed out (where a session is needed): sent to sign in, coming back to `returnTo`.
+// - A role not in the list, or NotAllowed from lib/: the "no access" page (403), nothing changed.
+// - Input the schema refuses: the `{ errors, values }` form state, a message beside each field.
+// - ShownError (a quiz problem, say): its message, beside its field when it names one.
+//
+// redirect() is never caught here: only NotAllowed and ShownError are, and everything else
+// (Next's redirect and notFound signals among them) goes on up to Next.
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import type { Role } from "@/db/schema";
+import type { Viewer } from "../access";
+import { getViewer } from "../auth/viewer";
+import { NotAllowed, ShownError } from "../errors";
+import { type FormState, formValues, zodErrors } from "../form-state";
+import { showNoAccess } from "../http-status";
+
+/** Who may use an action: anyone (sign-in, accepting an invitation), anyone signed in, or these roles. */
+export type Access = "public" | "signed-in" | readonly Role[];
+
+export type ViewerFor<A extends Access> = A extends "public" ? Viewer | null : Viewer;
+
+/** Never put back into a form after an error. */
+const NEVER_ECHOED = ["password", "token"];
+
+export type ActionOptions<S extends z.ZodType, A extends Access> = {
+  access: A;
+  schema: S;
+  /** Where a signed-out visitor comes back to after signing in. */
+  returnTo?: (formData: FormData) => string | undefined;
+  /** The object the schema parses (default: the form's fields). */
+  input?: (formData: FormData) => unknown;
+  /** More fields not to put back into the form after an error. */
+  omitValues?: string[];
+  /** The answer to input the schema refuses (default: each field's first message beside it). */
+  invalid?: (error: z.ZodError, values: Record<string, string>) => FormState;
+  /** The answer to NotAllowed (default: the "no access" page). */
+  notAllowed?: (values: Record<string, string>) => FormState;
+};
+
+export type ActionContext<A extends Access> = { viewer: ViewerFor<A>; formData: FormData; values: Record<string, string> };
+
+type Handler<S extends z.ZodType, A extends Access, R> = (input: z.output<S>, context: ActionContext<A>) => Promise<R> | R;
+
+function signInPath(returnTo: string | undefined): string {
+  return returnTo ? `/sign-in?next=${encodeURIComponent(returnTo)}` : "/sign-in";
+}
+
+/** Loads the viewer and checks access; redirects (never returns) when refused. */
+async function viewerFor<A extends Access>(access: A, formData: FormData, returnTo?: (formData: FormData) => string | undefined): Promise<ViewerFor<A>> {
+  const viewer = await getViewer();
+  if (access === "public") return viewer as ViewerFor<A>;
+  if (!viewer) redirect(signInPath(returnTo?.(formData)));
+  if (access !== "signed-in" && !(access as readonly Role[]).includes(viewer.role)) showNoAccess();
+  return viewer as ViewerFor<A>;
+}
+
+function shown(error: ShownError, values: Record<string, string>): FormState {
+  return error.field ? { errors: [{ field: error.field, message: error.message }], values } : { message: error.message, values };
+}
+
+/** A server action for a form that shows its result (useActionState, or a JavaScript-off post). */
+export function safeAction<S extends z.ZodType, A extends Access>(
+  options: ActionOptions<S, A>,
+  handler: Handler<S, A, FormState>,
+): (previous: FormState, formData: FormData) => Promise<FormState> {
+  return async (_previous, formData) => {
+    const viewer = await viewerFor(options.access, formData, options.returnTo);
+    const values = formValues(formData, [...NEVER_ECHOED, ...(options.omitValues ?? [])]);
+    const parsed = options.schema.safeParse((options.input ?? Object.fromEntries)(formData));
+    if (!parsed.success) return options.invalid ? options.invalid(parsed.error, values) : { errors: zodErrors(parsed.error), values };
+    try {
+      return await handler(parsed.data, { viewer, formData, values });
+    } catch (error) {
+      if (error instanceof NotAllowed) {
+        if (options.notAllowed) return options.notAllowed(values);
+        showNoAccess();
+      }
+      if (error instanceof ShownError) return shown(error, values);
+      throw error;
+    }
+  };
+}
+
+export type PlainActionOptions<S extends z.ZodType, A extends Access> = Omit<ActionOptions<S, A>, "invalid" | "notAllowed" | "omitValues"> & {
+  /** Where to send a post the schema refuses (default: the "no access" page: only a tampered form gets here). */
+  invalid?: (error: z.ZodError, formData: FormData) => never;
+  /** Where to send a ShownError (default: it is thrown on, as a 500 would be wrong but so is hiding it). */
+  shown?: (error: ShownError, formData: FormData) => never;
+};
+
+/**
+ * A server action for a plain form with nothing to show but where it goes next (`<form action>`
+ * with one argument): the same checks, and the handler ends in redirect().
+ */
+export function safeFormAction<S extends z.ZodType, A extends Access>(
+  options: PlainActionOptions<S, A>,
+  handler: Handler<S, A, void>,
+): (formData: FormData) => Promise<void> {
+  return async (formData) => {
+    const viewer = await viewerFor(options.access, formData, options.returnTo);
+    const parsed = options.schema.safeParse((options.input ?? Object.fromEntries)(formData));
+    if (!parsed.success) {
+      if (options.invalid) options.invalid(parsed.error, formData);
+      showNoAccess();
+    }
+    try {
+      await handler(parsed.data, { viewer, formData, values: {} });
+    } catch (error) {
+      if (error instanceof NotAllowed) showNoAccess();
+      if (error instanceof ShownError && options.shown) options.shown(error, formData);
+      throw error;
+    }
+  };
+}

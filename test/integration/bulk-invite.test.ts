@@ -1,0 +1,58 @@
+// A bulk invitation is all or nothing: every invitation, its email and audit entry, and the run's
+// own audit entry share one transaction.
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { insertIntake } from "@/db/queries/intakes";
+import type { Viewer } from "@/lib/access";
+import { setTestNow } from "@/lib/clock";
+import { bulkInvite } from "@/lib/trainer/intakes";
+import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf } from "../helpers/db";
+
+let db: Db;
+let trainer: Viewer;
+let intakeId: number;
+
+beforeEach(() => {
+  setTestNow("2026-11-23T10:00:00Z");
+  db = freshDatabase();
+  const scheme = makeScheme();
+  trainer = viewerOf(makePerson("trainer", scheme.id));
+  intakeId = insertIntake({ schemeId: scheme.id, name: "Intake", startDate: "2026-09-01", createdBy: null }).id;
+});
+
+const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
+
+describe("bulk invitations", () => {
+  it("refuses a role that is an Object.prototype key, by name, with nobody invited", async () => {
+    for (const role of ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"]) {
+      const before = rowCounts(db);
+      const text = `name,email,role\nAna,ana@example.org,carer\nBen,ben@example.org,carer\nCy,cy@example.org,${role}`;
+      const result = await bulkInvite(trainer, intakeId, { text, defaultRole: null, goodRowsOnly: false });
+      expect(result.ok, role).toBe(false);
+      if (!result.ok) expect(result.problems.map((p) => p.message).join(" ")).toContain(`The role “${role}” is not one we know`);
+      expect(rowCounts(db), role).toEqual(before);
+    }
+  });
+
+  it("keeps nothing when a write fails part-way: no invitation, no email, no audit entry", async () => {
+    // A database that refuses the third invitation, as a full disk or a constraint might.
+    db.$client.exec(`create trigger refuse_cy before insert on invitations when new.email = 'cy@example.org' begin select raise(abort, 'refused'); end`);
+    const before = rowCounts(db);
+    const text = "ana@example.org\nben@example.org\ncy@example.org\ndee@example.org";
+    await expect(bulkInvite(trainer, intakeId, { text, defaultRole: "carer", goodRowsOnly: false })).rejects.toThrow(/refused/);
+    expect(rowCounts(db)).toEqual(before);
+    expect(count("select count(*) n from invitations")).toBe(0);
+    expect(count("select count(*) n from outbox")).toBe(0);
+  });
+
+  it("writes every invitation, its email and audit entry, and one bulk audit entry together", async () => {
+    const result = await bulkInvite(trainer, intakeId, { text: "ana@example.org\nben@example.org\nnot an address", defaultRole: "carer", goodRowsOnly: true });
+    expect(result.ok).toBe(true);
+    expect(count("select count(*) n from invitations")).toBe(2);
+    expect(count("select count(*) n from outbox where kind = 'invitation'")).toBe(2);
+    expect(count("select count(*) n from audit_log where action = 'invited'")).toBe(2);
+    const bulk = db.$client.prepare("select details from audit_log where action = 'bulk-invited'").all() as { details: string }[];
+    expect(bulk).toHaveLength(1);
+    expect(JSON.parse(bulk[0]!.details)).toMatchObject({ intakeId, invited: 2, leftOut: [3] });
+  });
+});

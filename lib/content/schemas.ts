@@ -24,6 +24,14 @@ export const courseSchema = z.object({
   modules: z.array(z.enum(MODULE_SLUGS)).length(3),
 });
 
+/** content/topics.json: for each module, topic id → a short label a trainer would recognise. */
+const moduleTopics = z.record(slug, prose).refine((t) => Object.keys(t).length > 0, "needs at least one topic");
+export const topicsSchema = z.object({
+  "golden-rules": moduleTopics,
+  confidentiality: moduleTopics,
+  "triangle-of-care": moduleTopics,
+} satisfies Record<ModuleSlug, typeof moduleTopics>);
+
 export const glossarySchema = z.record(slug, z.object({ term: prose, definition: prose }));
 
 export const moduleMetaSchema = z.object({
@@ -57,6 +65,9 @@ export const scenarioSchema = z
   .object({
     id: z.string().regex(/^(gr|conf|toc)-[a-z0-9-]+$/, "must start gr-, conf- or toc-"),
     module: z.enum(MODULE_SLUGS),
+    // What the scenario tests (a golden rule, a situation, a standard): a key of content/topics.json
+    // for its module. The draw gives each attempt scenarios on different topics.
+    topic: slug,
     title: prose,
     situation: prose,
     question: prose,
@@ -86,6 +97,7 @@ export type Course = z.infer<typeof courseSchema>;
 export type ModuleMeta = z.infer<typeof moduleMetaSchema>;
 export type PageMeta = z.infer<typeof pageMetaSchema>;
 export type KnowledgeCheck = z.infer<typeof checkSchema>;
+export type Topics = Record<ModuleSlug, Record<string, string>>;
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type FactItem = z.infer<typeof factItemSchema>;
 

@@ -53,7 +53,7 @@ export function startOrResumeAttempt(viewer: Viewer, moduleSlug: string): Attemp
     const open = findOpenAttempt(viewer.personId, moduleSlug, cycle, tx);
     if (open) return open;
     const previous = listAttempts(viewer.personId, moduleSlug, tx);
-    const bank = [...scenariosOf(moduleSlug).keys()];
+    const bank = [...scenariosOf(moduleSlug).values()].map(({ id, topic }) => ({ id, topic }));
     const scenarioIds = drawScenarios(bank, env().scenariosPerAttempt, {
       lastAttempt: previous[0]?.scenarioIds,
       previousCycle: cycle > 1 ? scenariosSeenInCycle(viewer.personId, moduleSlug, cycle - 1, tx) : [],

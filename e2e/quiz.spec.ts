@@ -9,9 +9,13 @@ test.describe("scenario quizzes", () => {
     const carer = await makePerson("carer");
     await signIn(page, carer.email, carer.password);
     await page.goto("/modules/golden-rules/quiz");
+    // Every quiz page credits the sources its situations come from.
+    const credits = page.getByRole("region", { name: /^Sources?$/ });
+    await expect(credits).toContainText("Information Sharing: Pocket guide");
     await expectNoAxeViolations(page);
     await startQuiz(page, "Start the quiz");
     await expect(page.getByText("question 1 of 5")).toBeVisible();
+    await expect(credits).toBeVisible();
     await expectNoAxeViolations(page);
 
     // The error state: continue without choosing.
@@ -21,6 +25,7 @@ test.describe("scenario quizzes", () => {
 
     for (let n = 1; n <= 5; n++) await answerQuestion(page, "golden-rules", "best");
     await expect(page.getByRole("heading", { name: "Check your answers" })).toBeVisible();
+    await expect(credits).toBeVisible();
     await expectNoAxeViolations(page);
 
     // Change question 1 to a wrong answer, then back to the best one.
@@ -40,6 +45,7 @@ test.describe("scenario quizzes", () => {
 
     await expect(page.getByRole("heading", { name: "You passed" })).toBeVisible();
     await expect(page.getByText("5 out of 5")).toBeVisible();
+    await expect(credits).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByRole("link", { name: "Go to my training" }).click();
     const card = page.getByRole("listitem").filter({ hasText: "The seven golden rules of information sharing" });

@@ -15,6 +15,8 @@ export const sourceSchema = z.object({
   publisher: prose,
   year: prose,
   notice: z.string(),
+  // The licence a source is re-used under, named with its version and linked, as the licence asks.
+  licence: z.object({ name: prose, url: z.string().url().startsWith("https://") }).optional(),
 });
 
 export const courseSchema = z.object({

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ComponentPropsWithoutRef } from "react";
 
+import { Credits } from "@/app/_components/course/credits";
 import { ProgressBar } from "@/app/_components/course/lesson-parts";
 import { courseComponents } from "@/app/_components/mdx/course-components";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -123,6 +124,7 @@ export default async function ModuleOverviewPage({ params, searchParams }: { par
         You can see the whole module on one page, to read on paper or save.{" "}
         <Link href={`${modulePath(courseModule.slug)}/print`}>See the whole module on one page to print</Link>.
       </p>
+      <Credits sourceIds={courseModule.sources} />
     </div>
   );
 }

@@ -19,12 +19,19 @@ export const sourceSchema = z.object({
   licence: z.object({ name: prose, url: z.string().url().startsWith("https://") }).optional(),
 });
 
-export const courseSchema = z.object({
-  id: slug,
-  title: prose,
-  version: z.string().regex(/^\d{4}\.\d+$/, "must look like 2026.1"),
-  modules: z.array(z.enum(MODULE_SLUGS)).length(3),
-});
+const version = z.string().regex(/^\d{4}\.\d+$/, "must look like 2026.1");
+
+export const courseSchema = z
+  .object({
+    id: slug,
+    title: prose,
+    version,
+    modules: z.array(z.enum(MODULE_SLUGS)).length(3),
+    // What changed in each version, newest first, so an admin can judge whether holders of an
+    // older version need to retrain. Certificates keep the version they were earned against.
+    changes: z.array(z.object({ version, summary: prose })).min(1),
+  })
+  .refine((c) => c.changes[0]?.version === c.version, { path: ["changes"], message: "must start with the current version" });
 
 /** content/topics.json: for each module, topic id → a short label a trainer would recognise. */
 const moduleTopics = z.record(slug, prose).refine((t) => Object.keys(t).length > 0, "needs at least one topic");

@@ -236,6 +236,7 @@ test.describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
     await newCarer(page);
     for (const m of MODULES) {
       const pages = await pagesOf(page, m);
+      await expect(page.getByRole("region", { name: /^Sources?$/ })).toBeVisible();
       await expectNoAxeViolations(page);
       for (const p of pages) {
         await page.goto(p.href);
@@ -262,6 +263,13 @@ test.describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
     for (const id of ["capacity", "best-interests", "caldicott-guardian", "subject-access-request", "cqc", "care-coordinator"]) {
       await expect(page.locator(`[id="${id}"]`)).toBeVisible();
     }
+    // The glossary credits every source; the OGL one names its version, links to it, and names PHE.
+    const credits = page.getByRole("region", { name: "Sources" });
+    await expect(credits.getByRole("link", { name: "Open Government Licence v3.0" })).toHaveAttribute(
+      "href",
+      "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+    );
+    await expect(credits).toContainText("Public Health England");
     await expectNoAxeViolations(page);
     await page.goto("/about");
     await expect(page.getByText("The law now is UK GDPR and the Data Protection Act 2018.")).toBeVisible();

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./helpers/a11y";
 import { makePerson } from "./helpers/db";
-import { answerQuestion, scenarioOnPage, startQuiz, takeQuiz } from "./helpers/quiz";
+import { MODULES, answerQuestion, scenarioOnPage, startQuiz, takeQuiz } from "./helpers/quiz";
 import { errorSummary, signIn, signOut } from "./helpers/session";
 
 test.describe("scenario quizzes", () => {
@@ -9,9 +9,13 @@ test.describe("scenario quizzes", () => {
     const carer = await makePerson("carer");
     await signIn(page, carer.email, carer.password);
     await page.goto("/modules/golden-rules/quiz");
+    // Every quiz page credits the sources its situations come from.
+    const credits = page.getByRole("region", { name: /^Sources?$/ });
+    await expect(credits).toContainText("Information Sharing: Pocket guide");
     await expectNoAxeViolations(page);
     await startQuiz(page, "Start the quiz");
     await expect(page.getByText("question 1 of 5")).toBeVisible();
+    await expect(credits).toBeVisible();
     await expectNoAxeViolations(page);
 
     // The error state: continue without choosing.
@@ -21,6 +25,7 @@ test.describe("scenario quizzes", () => {
 
     for (let n = 1; n <= 5; n++) await answerQuestion(page, "golden-rules", "best");
     await expect(page.getByRole("heading", { name: "Check your answers" })).toBeVisible();
+    await expect(credits).toBeVisible();
     await expectNoAxeViolations(page);
 
     // Change question 1 to a wrong answer, then back to the best one.
@@ -40,6 +45,7 @@ test.describe("scenario quizzes", () => {
 
     await expect(page.getByRole("heading", { name: "You passed" })).toBeVisible();
     await expect(page.getByText("5 out of 5")).toBeVisible();
+    await expect(credits).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByRole("link", { name: "Go to my training" }).click();
     const card = page.getByRole("listitem").filter({ hasText: "The seven golden rules of information sharing" });
@@ -100,6 +106,26 @@ test.describe("scenario quizzes", () => {
     const response = await other.goto(url);
     expect(response?.status()).toBe(404);
     await context.close();
+  });
+
+  // CSS only: the stacking needs no JavaScript, but axe does, so this runs with it on.
+  test("My certificates stacks on a 390 and a 320 pixel phone, with nothing cut off", async ({ page }, testInfo) => {
+    test.setTimeout(180_000);
+    const carer = await makePerson("carer");
+    await signIn(page, carer.email, carer.password);
+    for (const m of MODULES) await takeQuiz(page, m, "best");
+    for (const width of [390, 320]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto("/my");
+      const table = page.getByRole("table", { name: "My certificates" });
+      await expect(table.locator("td.code-cell")).toBeVisible();
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+      expect(scrollWidth, `page wider than a ${width}px screen`).toBeLessThanOrEqual(clientWidth);
+      const box = (await table.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+      await table.screenshot({ path: testInfo.outputPath(`my-certificates-${width}.png`) });
+      await expectNoAxeViolations(page);
+    }
   });
 });
 

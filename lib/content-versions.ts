@@ -13,9 +13,16 @@ import { NotAllowed } from "./errors";
 export function contentVersionsForAdmin(viewer: Viewer) {
   if (viewer.role !== "admin") throw new NotAllowed();
   const marked = new Map(listRetrainVersions().map((r) => [r.contentVersion, r]));
+  const changes = new Map(course.changes.map((c) => [c.version, c.summary]));
   return {
     current: course.version,
-    versions: certificateVersions().map((v) => ({ ...v, isCurrent: v.contentVersion === course.version, markedAt: marked.get(v.contentVersion)?.markedAt ?? null })),
+    versions: certificateVersions().map((v) => ({
+      ...v,
+      isCurrent: v.contentVersion === course.version,
+      markedAt: marked.get(v.contentVersion)?.markedAt ?? null,
+      changes: changes.get(v.contentVersion) ?? null,
+    })),
+    changes: course.changes,
   };
 }
 

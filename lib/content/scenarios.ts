@@ -2,12 +2,15 @@
 // be the scenario's id and the folder its module.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import topicsJson from "@/content/topics.json";
 import { course } from "./course";
-import { ContentError, type ModuleSlug, type Scenario, parseContent, scenarioSchema } from "./schemas";
+import { ContentError, type ModuleSlug, type Scenario, type Topics, parseContent, scenarioSchema, topicsSchema } from "./schemas";
 
 export const SCENARIOS_DIR = join(process.cwd(), "content", "scenarios");
 
-export function loadScenarioFile(path: string, moduleSlug: string): Scenario {
+export const topics: Topics = parseContent(topicsSchema, topicsJson, "content/topics.json");
+
+export function loadScenarioFile(path: string, moduleSlug: string, known: Topics = topics): Scenario {
   const file = `content/scenarios/${moduleSlug}/${path.split("/").at(-1)}`;
   let json: unknown;
   try {
@@ -18,6 +21,9 @@ export function loadScenarioFile(path: string, moduleSlug: string): Scenario {
   const scenario = parseContent(scenarioSchema, json, file);
   if (`${scenario.id}.json` !== file.split("/").at(-1)) throw new ContentError(`${file}: id: must match the file name`);
   if (scenario.module !== moduleSlug) throw new ContentError(`${file}: module: must be "${moduleSlug}", the folder it is in`);
+  if (!Object.hasOwn(known[scenario.module], scenario.topic)) {
+    throw new ContentError(`${file}: topic: "${scenario.topic}" is not a topic of ${scenario.module} in content/topics.json`);
+  }
   return scenario;
 }
 
@@ -43,6 +49,11 @@ export function scenarioBank(dir = SCENARIOS_DIR): Map<ModuleSlug, Map<string, S
 
 export function scenariosOf(moduleSlug: ModuleSlug): Map<string, Scenario> {
   return scenarioBank().get(moduleSlug) ?? new Map();
+}
+
+/** A module's topics, id → label, in the order content/topics.json lists them. */
+export function topicsOf(moduleSlug: ModuleSlug): Record<string, string> {
+  return topics[moduleSlug];
 }
 
 /** Finds a scenario in any module (for analytics and reviews). */

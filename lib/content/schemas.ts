@@ -15,14 +15,31 @@ export const sourceSchema = z.object({
   publisher: prose,
   year: prose,
   notice: z.string(),
+  // The licence a source is re-used under, named with its version and linked, as the licence asks.
+  licence: z.object({ name: prose, url: z.string().url().startsWith("https://") }).optional(),
 });
 
-export const courseSchema = z.object({
-  id: slug,
-  title: prose,
-  version: z.string().regex(/^\d{4}\.\d+$/, "must look like 2026.1"),
-  modules: z.array(z.enum(MODULE_SLUGS)).length(3),
-});
+const version = z.string().regex(/^\d{4}\.\d+$/, "must look like 2026.1");
+
+export const courseSchema = z
+  .object({
+    id: slug,
+    title: prose,
+    version,
+    modules: z.array(z.enum(MODULE_SLUGS)).length(3),
+    // What changed in each version, newest first, so an admin can judge whether holders of an
+    // older version need to retrain. Certificates keep the version they were earned against.
+    changes: z.array(z.object({ version, summary: prose })).min(1),
+  })
+  .refine((c) => c.changes[0]?.version === c.version, { path: ["changes"], message: "must start with the current version" });
+
+/** content/topics.json: for each module, topic id → a short label a trainer would recognise. */
+const moduleTopics = z.record(slug, prose).refine((t) => Object.keys(t).length > 0, "needs at least one topic");
+export const topicsSchema = z.object({
+  "golden-rules": moduleTopics,
+  confidentiality: moduleTopics,
+  "triangle-of-care": moduleTopics,
+} satisfies Record<ModuleSlug, typeof moduleTopics>);
 
 export const glossarySchema = z.record(slug, z.object({ term: prose, definition: prose }));
 
@@ -57,6 +74,12 @@ export const scenarioSchema = z
   .object({
     id: z.string().regex(/^(gr|conf|toc)-[a-z0-9-]+$/, "must start gr-, conf- or toc-"),
     module: z.enum(MODULE_SLUGS),
+    // What the scenario tests (a golden rule, a situation, a standard): a key of content/topics.json
+    // for its module. The draw gives each attempt scenarios on different topics.
+    topic: slug,
+    // A retired scenario stays loadable, so that old attempts still show what the person saw, but
+    // is never drawn for a new attempt.
+    retired: z.boolean().optional(),
     title: prose,
     situation: prose,
     question: prose,
@@ -86,6 +109,7 @@ export type Course = z.infer<typeof courseSchema>;
 export type ModuleMeta = z.infer<typeof moduleMetaSchema>;
 export type PageMeta = z.infer<typeof pageMetaSchema>;
 export type KnowledgeCheck = z.infer<typeof checkSchema>;
+export type Topics = Record<ModuleSlug, Record<string, string>>;
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type FactItem = z.infer<typeof factItemSchema>;
 

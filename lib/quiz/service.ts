@@ -56,7 +56,7 @@ export function startOrResumeAttempt(viewer: Viewer, moduleSlug: string): Attemp
     const open = findOpenAttempt(viewer.personId, moduleSlug, cycle, tx);
     if (open) return open;
     const previous = listAttempts(viewer.personId, moduleSlug, tx);
-    const bank = [...scenariosOf(moduleSlug).keys()];
+    const bank = [...scenariosOf(moduleSlug).values()].filter((s) => !s.retired).map(({ id, topic }) => ({ id, topic }));
     const scenarioIds = drawScenarios(bank, env().scenariosPerAttempt, {
       lastAttempt: previous[0]?.scenarioIds,
       previousCycle: cycle > 1 ? scenariosSeenInCycle(viewer.personId, moduleSlug, cycle - 1, tx) : [],
@@ -78,6 +78,8 @@ export type QuestionView = {
   scenario: { id: string; title: string; situation: string; question: string; options: { id: string; text: string }[] };
   chosenOptionId: string | null;
   submitted: boolean;
+  /** The sources the scenario rests on, for the page's credits. */
+  sourceIds: string[];
 };
 
 /** What a question page may show: the scenario and options, never which option is best. */
@@ -101,6 +103,7 @@ export function questionView(viewer: Viewer, moduleSlug: string, attemptId: numb
     },
     chosenOptionId: answers.get(scenarioId) ?? null,
     submitted: Boolean(attempt.submittedAt),
+    sourceIds: scenario.sources,
   };
 }
 
@@ -128,7 +131,13 @@ export type CheckView = {
   moduleSlug: ModuleSlug;
   submitted: boolean;
   rows: { number: number; title: string; question: string; chosenText: string | null }[];
+  sourceIds: string[];
 };
+
+/** Every source the attempt's scenarios rest on, once each, in the order they first appear. */
+function sourcesOf(scenarioIds: string[], bank: Map<string, Scenario>): string[] {
+  return [...new Set(scenarioIds.flatMap((id) => bank.get(id)?.sources ?? []))];
+}
 
 export function checkAnswersView(viewer: Viewer, moduleSlug: string, attemptId: number): CheckView {
   const attempt = ownAttempt(viewer, attemptId, moduleSlug);
@@ -143,6 +152,7 @@ export function checkAnswersView(viewer: Viewer, moduleSlug: string, attemptId: 
       const chosen = answers.get(id);
       return { number: i + 1, title: s.title, question: s.question, chosenText: s.options.find((o) => o.id === chosen)?.text ?? null };
     }),
+    sourceIds: sourcesOf(attempt.scenarioIds, bank),
   };
 }
 
@@ -200,6 +210,7 @@ export type ResultView = {
     best: { text: string; feedback: string; rule: string };
     correct: boolean;
   }[];
+  sourceIds: string[];
 };
 
 /** The result, with feedback: only after the attempt has been submitted. */
@@ -228,6 +239,7 @@ export function resultView(viewer: Viewer, moduleSlug: string, attemptId: number
         correct: o.correct,
       };
     }),
+    sourceIds: sourcesOf(attempt.scenarioIds, bank),
   };
 }
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/course";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadScenarioFile, scenarioBank, topics } from "@/lib/content/scenarios";
 import { ContentError, moduleMetaSchema, pageMetaSchema, parseContent } from "@/lib/content/schemas";
 
 describe("the content loader", () => {
@@ -48,5 +52,26 @@ describe("the content loader", () => {
     const bad = { title: "", order: 2, summary: "x", keyPoints: ["one"], sources: ["hampshire-policy"], pages: ["a", "b", "c"] };
     expect(() => parseContent(moduleMetaSchema, bad, file)).toThrow(ContentError);
     expect(() => parseContent(moduleMetaSchema, bad, file)).toThrow(/confidentiality\/index\.mdx \(export meta\): title: must not be empty; keyPoints: needs at least 3 key points/);
+  });
+
+  it("tags every scenario with a topic of its own module, and every topic has a scenario", () => {
+    for (const [moduleSlug, scenarios] of scenarioBank()) {
+      const used = new Set([...scenarios.values()].map((s) => s.topic));
+      for (const s of scenarios.values()) expect(Object.keys(topics[moduleSlug]), s.id).toContain(s.topic);
+      for (const topic of Object.keys(topics[moduleSlug])) expect(used.has(topic), `${moduleSlug} topic ${topic} has no scenario`).toBe(true);
+    }
+  });
+
+  it("names the file when a scenario's topic is missing or not one of its module's", () => {
+    const dir = mkdtempSync(join(tmpdir(), "scenario-"));
+    const original = JSON.parse(readFileSync("content/scenarios/golden-rules/gr-child-at-risk.json", "utf8"));
+    const path = join(dir, "gr-child-at-risk.json");
+    writeFileSync(path, JSON.stringify({ ...original, topic: "social-media" }));
+    expect(() => loadScenarioFile(path, "golden-rules")).toThrow(
+      'content/scenarios/golden-rules/gr-child-at-risk.json: topic: "social-media" is not a topic of golden-rules in content/topics.json',
+    );
+    const { topic: _dropped, ...untagged } = original;
+    writeFileSync(path, JSON.stringify(untagged));
+    expect(() => loadScenarioFile(path, "golden-rules")).toThrow(/gr-child-at-risk\.json: topic: /);
   });
 });

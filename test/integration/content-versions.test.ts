@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { insertCertificate } from "@/db/queries/certificates";
 import { setTestNow } from "@/lib/clock";
+import { certificateForViewer, verifyCode } from "@/lib/certificates/access";
 import { contentVersionsForAdmin, markVersionForRetraining } from "@/lib/content-versions";
 import { course } from "@/lib/content/course";
 import { NotAllowed } from "@/lib/errors";
@@ -50,5 +51,30 @@ describe("marking a content version for retraining", () => {
     const before = rowCounts(db);
     expect(() => markVersionForRetraining(trainer, "2025.1", "x")).toThrow(NotAllowed);
     expect(rowCounts(db)).toEqual(before);
+  });
+
+  it("keeps certificates earned against the previous version valid, showing the version they were earned against", () => {
+    // 2026.2 rewrote the scenarios (issue 11); nobody's certificate changes because the course did.
+    expect(course.version).toBe("2026.2");
+    expect(course.changes.map((c) => c.version)).toEqual(["2026.2", "2026.1"]);
+    const scheme = makeScheme();
+    const carer = makePerson("carer", scheme.id);
+    const cert = insertCertificate({
+      code: "0000000000000000000000000002",
+      personId: carer.id,
+      schemeId: scheme.id,
+      holderName: "Earlier Learner",
+      courseId: course.id,
+      courseTitle: course.title,
+      contentVersion: "2026.1",
+      cycle: 1,
+      issuedOn: "2026-03-01",
+      expiresOn: "2027-03-01",
+      modules: [],
+    });
+    expect(verifyCode("0000000000000000000000000002")).toMatchObject({ status: "valid", holderName: "Earlier Learner", contentVersion: "2026.1" });
+    expect(certificateForViewer(viewerOf(carer), cert.id)).toMatchObject({ contentVersion: "2026.1" });
+    const listed = contentVersionsForAdmin(admin).versions.find((v) => v.contentVersion === "2026.1");
+    expect(listed).toMatchObject({ isCurrent: false, holders: 1, changes: "The first published course.", markedAt: null });
   });
 });

@@ -42,6 +42,15 @@ describe("taking a quiz", () => {
     expect(startOrResumeAttempt(carer, "golden-rules").id).toBe(first.id);
   });
 
+  it("never draws a retired scenario (kept only so that old attempts can still be shown)", () => {
+    const retired = [...scenariosOf("golden-rules").values()].filter((s) => s.retired).map((s) => s.id);
+    expect(retired.length).toBeGreaterThan(0);
+    for (let i = 0; i < 12; i++) {
+      const learner = viewerOf(makePerson("carer", carer.schemeId));
+      expect(startOrResumeAttempt(learner, "golden-rules").scenarioIds.filter((id) => retired.includes(id))).toEqual([]);
+    }
+  });
+
   it("never shows which option is best on a question page", () => {
     const attempt = startOrResumeAttempt(carer, "golden-rules");
     const view = questionView(carer, "golden-rules", attempt.id, 1);

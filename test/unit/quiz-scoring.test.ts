@@ -7,6 +7,7 @@ function scenario(id: string, best: "a" | "b" | "c"): Scenario {
   return {
     id,
     module: "golden-rules",
+    topic: "consent",
     title: id,
     situation: "s",
     question: "What should you do?",

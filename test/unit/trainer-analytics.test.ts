@@ -10,6 +10,7 @@ function scenario(id: string, best: string, options = ["a", "b", "c"]): Scenario
   return {
     id,
     module: "golden-rules",
+    topic: "consent",
     title: `Title ${id}`,
     situation: "s",
     question: "q?",

@@ -62,13 +62,22 @@ export default async function AboutPage() {
                   <dd>{s.notice}</dd>
                 </div>
               ) : null}
+              {s.licence ? (
+                <div>
+                  <dt>Licence</dt>
+                  <dd>
+                    <a href={s.licence.url}>{s.licence.name}</a>
+                  </dd>
+                </div>
+              ) : null}
             </dl>
           </li>
         ))}
       </ol>
       <p>
-        Contains public sector information licensed under the Open Government Licence (the Department of Health and
-        Department for Communities and Local Government guidance). The Information Sharing Pocket Guide is © Crown
+        Contains public sector information licensed under the{" "}
+        <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>{" "}
+        (the Department of Health, Department for Communities and Local Government and Public Health England guidance). The Information Sharing Pocket Guide is © Crown
         copyright 2008. We use extracts from it for non-commercial education and training, with the source acknowledged,
         as its notice allows.
       </p>

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { glossary } from "@/lib/content/course";
+import { Credits } from "@/app/_components/course/credits";
+import { glossary, sources } from "@/lib/content/course";
 
 // Words the course uses, from content/glossary.json. Each has an id anchor: <Term> links point to
-// /glossary#<id>. Static.
+// /glossary#<id>. Static. Its definitions draw on all the course's sources, so it credits them all.
 export const metadata: Metadata = { title: "Glossary: words we use" };
 
-export default function GlossaryPage() {
+export default async function GlossaryPage() {
   const entries = Object.entries(glossary).sort(([, a], [, b]) => a.term.localeCompare(b.term, "en-GB"));
   return (
     <div className="narrow">
@@ -21,6 +22,7 @@ export default function GlossaryPage() {
           </div>
         ))}
       </dl>
+      <Credits sourceIds={[...sources.keys()]} />
     </div>
   );
 }

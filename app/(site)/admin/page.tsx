@@ -51,6 +51,17 @@ export default async function AdminPage() {
         The course is now at version <strong>{versions.current}</strong>. Each certificate records the version it was earned
         against.
       </p>
+      <details>
+        <summary>What changed in each version</summary>
+        <dl className="summary-list">
+          {versions.changes.map((c) => (
+            <div key={c.version}>
+              <dt>Version {c.version}</dt>
+              <dd>{c.summary}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
       {versions.versions.length ? (
         <ul>
           {versions.versions.map((v) => (

@@ -41,6 +41,12 @@ export function SourceCredits({
         {list.map((s) => (
           <li key={s.id}>
             <cite>{s.title}</cite>. {s.publisher}, {s.year}.
+            {s.licence ? (
+              <>
+                {" "}
+                Used under the <a href={s.licence.url}>{s.licence.name}</a>.
+              </>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -28,15 +28,35 @@ export function Callout({ title, children }: { title: string; children: ReactNod
   );
 }
 
-export function Term({ id, children }: { id: string; children: ReactNode }) {
-  const entry = glossary[id];
-  if (!entry) throw new Error(`<Term id="${id}"> is not in content/glossary.json`);
-  return (
-    <Link href={`/glossary#${id}`} title={entry.definition}>
-      {children}
-    </Link>
-  );
+/** The first sentence of a glossary definition, without its full stop: short enough to sit in brackets. */
+export function shortDefinition(definition: string): string {
+  return (definition.split(/(?<=[.!?])\s/)[0] ?? definition).replace(/[.!?]$/, "");
 }
+
+/**
+ * A glossary word. The first time a page uses it, its short meaning follows in brackets, so it can
+ * be read on a phone with no hovering, no JavaScript and no leaving the page; every use links to the
+ * full entry in the glossary. (A <details> would be a block inside a paragraph, which HTML does not
+ * allow.) `seen` is the page's own record of which words it has explained already.
+ */
+export function makeTerm(seen: Set<string> | null = new Set<string>()) {
+  return function Term({ id, children }: { id: string; children: ReactNode }) {
+    const entry = glossary[id];
+    if (!entry) throw new Error(`<Term id="${id}"> is not in content/glossary.json`);
+    const first = !seen?.has(id);
+    seen?.add(id);
+    const link = <Link href={`/glossary#${id}`}>{children}</Link>;
+    if (!first) return link;
+    return (
+      <span className="term">
+        {link} <span className="term__definition">({shortDefinition(entry.definition)})</span>
+      </span>
+    );
+  };
+}
+
+/** Outside a page's own components there is no "first use" to track, so every use is explained. */
+export const Term = makeTerm(null);
 
 /**
  * An in-page knowledge check: a plain form, so it works without JavaScript. The answer is posted
@@ -77,3 +97,8 @@ export const courseComponents: MDXComponents = {
   Term,
   KnowledgeCheck,
 };
+
+/** The components for rendering one page: its own Term, so each word is explained on its first use there. */
+export function pageComponents(): MDXComponents {
+  return { ...courseComponents, Term: makeTerm() };
+}

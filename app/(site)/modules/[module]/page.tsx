@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ComponentPropsWithoutRef } from "react";
 
+import { Credits } from "@/app/_components/course/credits";
 import { ProgressBar } from "@/app/_components/course/lesson-parts";
-import { courseComponents } from "@/app/_components/mdx/course-components";
+import { pageComponents } from "@/app/_components/mdx/course-components";
 import { requireViewer } from "@/lib/auth/viewer";
 import { findModule, loadCourse } from "@/lib/content/course";
 import { importModuleFile } from "@/lib/content/mdx-files";
@@ -16,7 +17,7 @@ import { showNotFound } from "@/lib/http-status";
 type Params = { module: string };
 
 // The introduction sits under "About this module", so its own headings drop a level.
-const introComponents = { ...courseComponents, h2: (props: ComponentPropsWithoutRef<"h2">) => <h3 {...props} /> };
+const introComponents = () => ({ ...pageComponents(), h2: (props: ComponentPropsWithoutRef<"h2">) => <h3 {...props} /> });
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const found = await findModule((await params).module);
@@ -91,7 +92,7 @@ export default async function ModuleOverviewPage({ params, searchParams }: { par
       </ul>
 
       <h2>About this module</h2>
-      <Intro components={introComponents} />
+      <Intro components={introComponents()} />
 
       <h2 id="pages-title">Pages in this module</h2>
       <ol className="page-list" aria-labelledby="pages-title">
@@ -123,6 +124,7 @@ export default async function ModuleOverviewPage({ params, searchParams }: { par
         You can see the whole module on one page, to read on paper or save.{" "}
         <Link href={`${modulePath(courseModule.slug)}/print`}>See the whole module on one page to print</Link>.
       </p>
+      <Credits sourceIds={courseModule.sources} />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProgressBar, SourceCredits } from "@/app/_components/course/lesson-parts";
-import { courseComponents } from "@/app/_components/mdx/course-components";
+import { pageComponents } from "@/app/_components/mdx/course-components";
 import { loadCourse } from "@/lib/content/course";
 import { importModuleFile } from "@/lib/content/mdx-files";
 import { allLessonParams, findLesson, lessonPath, modulePath } from "@/lib/lessons";
@@ -49,7 +49,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
       <h1>{page.title}</h1>
       <ProgressBar done={page.number} total={total} label={`Page ${page.number} of ${total}`} />
 
-      <Body components={courseComponents} />
+      <Body components={pageComponents()} />
 
       <SourceCredits sourceIds={page.sources} sources={sources} headingId="sources-title" />
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ComponentPropsWithoutRef, ReactNode } from "react";
 import { SourceCredits } from "@/app/_components/course/lesson-parts";
-import { courseComponents } from "@/app/_components/mdx/course-components";
+import { courseComponents, makeTerm } from "@/app/_components/mdx/course-components";
 import { findModule, loadCourse } from "@/lib/content/course";
 import { importModuleFile } from "@/lib/content/mdx-files";
 import { lessonPath, modulePath } from "@/lib/lessons";
@@ -47,6 +47,8 @@ export default async function PrintModulePage({ params }: { params: Promise<Para
   const bodies = await Promise.all(courseModule.pages.map(async (p) => (await importModuleFile(courseModule.slug, p.slug)).default));
   const { default: Intro } = await importModuleFile(courseModule.slug, "index");
 
+  // One record of explained words for the whole printout: each is explained on its first use.
+  const components = { ...printComponents, Term: makeTerm() };
   return (
     <article className="narrow">
       <div className="print-page">
@@ -74,7 +76,7 @@ export default async function PrintModulePage({ params }: { params: Promise<Para
           ))}
         </ul>
         <h2>About this module</h2>
-        <Intro components={printComponents} />
+        <Intro components={components} />
         <h2>Contents</h2>
         <ol>
           {courseModule.pages.map((p) => (
@@ -93,7 +95,7 @@ export default async function PrintModulePage({ params }: { params: Promise<Para
               Page {p.number} of {courseModule.pages.length}
             </p>
             <h2 id={`page-${p.slug}`}>{p.title}</h2>
-            <Body components={printComponents} />
+            <Body components={components} />
             <p className="no-print">
               <Link href={lessonPath(courseModule.slug, p.slug)}>
                 Read this page on its own<span className="visually-hidden">: {p.title}</span>

@@ -1,3 +1,4 @@
+import { Credits } from "@/app/_components/course/credits";
 import type { Metadata } from "next";
 import Link from "next/link";
 
@@ -64,6 +65,7 @@ export default async function QuizStartPage({ params, searchParams }: { params: 
           </ul>
         </>
       ) : null}
+      <Credits sourceIds={mod.sources} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Credits } from "@/app/_components/course/credits";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -54,6 +55,7 @@ export default async function QuestionPage({ params, searchParams }: { params: P
         chosen={view.chosenOptionId}
         returnTo={fromCheck ? "check" : undefined}
       />
+      <Credits sourceIds={view.sourceIds} />
     </div>
   );
 }

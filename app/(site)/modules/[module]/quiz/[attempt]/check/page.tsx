@@ -1,3 +1,4 @@
+import { Credits } from "@/app/_components/course/credits";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -50,6 +51,7 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ m
       <h2>Ready to submit?</h2>
       <p>Once you submit, you will see your score and what the best answer was for each situation.</p>
       <SubmitForm moduleSlug={slug} attemptId={view.attemptId} />
+      <Credits sourceIds={view.sourceIds} />
     </>
   );
 }

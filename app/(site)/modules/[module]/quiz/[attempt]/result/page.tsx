@@ -1,3 +1,4 @@
+import { Credits } from "@/app/_components/course/credits";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -78,6 +79,7 @@ export default async function ResultPage({ params }: { params: Promise<{ module:
           </li>
         ))}
       </ol>
+      <Credits sourceIds={view.sourceIds} />
     </>
   );
 }

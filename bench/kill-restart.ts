@@ -194,7 +194,8 @@ export async function killRestart(opts: { learners?: number; snapshot?: boolean 
   let integrityBeforeRestart = "not checked";
   let restartMs = 0;
   if (killed) {
-    await killed;
+    // TypeScript cannot see the assignment inside the response callback, so it narrows `killed` to null.
+    await (killed as Promise<void>);
     output += site.output();
     // Before restarting: is every acknowledged write in the file? (A fresh connection recovers the WAL.)
     const check = new Database(databasePath);

@@ -31,8 +31,3 @@ export async function orForbiddenAsync<T>(fn: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
-
-/** The scope of a page about one person: their scheme, with ?scheme kept for admins. */
-export function personScope(viewer: Viewer, person: { schemeId: number }, schemeName: string): SchemeScope {
-  return { id: person.schemeId, name: schemeName, explicit: viewer.role === "admin" };
-}

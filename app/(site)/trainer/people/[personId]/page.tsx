@@ -8,15 +8,14 @@ import { formatDateTime } from "@/lib/trainer/format";
 import { intakesOf } from "@/lib/trainer/intakes";
 import { ROLE_LABEL } from "@/lib/trainer/matrix";
 import { PERSON_AUDIT_LIMIT, personRecord } from "@/lib/trainer/person-record";
-import { findScheme } from "@/db/queries/people";
-import { parseId, trainerHref } from "@/lib/trainer/scope";
+import { parseId, schemeScopeOf, trainerHref } from "@/lib/trainer/scope";
 import { moduleTitles } from "@/lib/training/complete";
 import { showNotFound } from "@/lib/http-status";
 import { ActiveToggle } from "../../active-toggle";
 import { moveToIntakeFormAction } from "../../actions";
 import { CertificateCellView, ModuleCellView } from "../../_components/cells";
 import { TrainerNav } from "../../_components/nav";
-import { orForbidden, personScope } from "../../_components/scope";
+import { orForbidden, orForbiddenAsync } from "../../_components/scope";
 import { TableWrap } from "../../_components/table-wrap";
 
 export const metadata: Metadata = { title: "Person's training record" };
@@ -36,7 +35,7 @@ export default async function PersonPage({
   if (id === null) showNotFound();
   const record = orForbidden(() => personRecord(viewer, id));
   const { person, row } = record;
-  const scope = personScope(viewer, person, findScheme(person.schemeId)?.name ?? "");
+  const scope = await orForbiddenAsync(async () => schemeScopeOf(viewer, person.schemeId));
   const [titles, intakes] = [await moduleTitles(), orForbidden(() => intakesOf(viewer, person.schemeId))];
   const recorded = typeof query.recorded === "string" ? titles.get(query.recorded) : undefined;
   const remaining = row.modules.filter((m) => m.status !== "complete").length;

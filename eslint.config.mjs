@@ -100,6 +100,18 @@ export default tseslint.config(
     },
   },
   {
+    // Configuration is read and checked in one place, lib/env.ts. db/client.ts reads DATABASE_PATH
+    // itself because db/ may not import lib/.
+    files: ["app/**/*.{ts,tsx}", "lib/**/*.ts", "db/**/*.ts", "scripts/**/*.ts", "proxy.ts", "instrumentation.ts"],
+    ignores: ["lib/env.ts", "db/client.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through lib/env.ts, which validates it." },
+      ],
+    },
+  },
+  {
     // Tests, benchmarks and scripts: the same safety rules, fewer of the production ones.
     files: ["test/**", "e2e/**", "bench/**", "scripts/**"],
     rules: {

@@ -5,6 +5,7 @@ import { findPersonByEmail, findSchemeByName, insertPerson, insertScheme } from 
 import { appendAudit } from "@/db/queries/audit";
 import type { Role } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/hashing";
+import { startAddress } from "@/lib/env";
 
 export const DEMO_SCHEME = "Demo Shared Lives scheme";
 export const DEMO_PASSWORD = "shared-lives-demo";
@@ -39,7 +40,7 @@ export function printDemoAccounts(url: string): void {
 
 if (process.argv[1]?.endsWith("seed-demo.ts")) {
   seedDemo()
-    .then(() => printDemoAccounts(process.env.SITE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`))
+    .then(() => printDemoAccounts(startAddress()))
     .catch((error) => {
       console.error(error);
       process.exit(1);

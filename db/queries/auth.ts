@@ -1,3 +1,4 @@
+import "server-only";
 // Sessions, sign-in attempts, sign-in links and invitations: the tables behind signing in.
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";

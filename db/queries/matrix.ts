@@ -1,3 +1,4 @@
+import "server-only";
 // The training matrix in bulk: every person's cycle and status, computed in SQL for a whole scheme
 // (10,000 people and years of history), then filtered, sorted and paged in SQL. Only the page's rows
 // get their per-module detail. The rules are lib/training/state.ts's trainingState() and

@@ -1,3 +1,4 @@
+import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";
 import { outbox } from "../schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";
 import { people, schemes, sessions, type Role } from "../schema";

@@ -1,3 +1,4 @@
+import "server-only";
 // Quiz attempts, answers and module completions.
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";

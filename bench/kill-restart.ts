@@ -14,7 +14,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { encode } from "next-auth/jwt";
 import { openDatabase } from "@/db/client";
-import { SESSION_COOKIE, findForm, getHtml, postForm } from "./lib/http";
+import { findForm } from "../test/support/html-forms";
+import { SESSION_COOKIE, getHtml, postForm } from "./lib/http";
 import { BENCH_DATA, BENCH_SECRET, ROOT, type SiteServer, ensureBuild, log, snapshotBuild, startSite } from "./lib/server";
 
 const MODULES = ["golden-rules", "confidentiality", "triangle-of-care"] as const;

@@ -11,7 +11,7 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";
 
-export type MatrixStatus = "not-started" | "in-progress" | "complete" | "due-soon" | "overdue" | "expired";
+export type MatrixStatus = "not-started" | "in-progress" | "complete" | "due-soon" | "overdue" | "lapsed";
 export type MatrixSort = "name" | "status" | "expiry" | "intake";
 
 export type MatrixQuery = {
@@ -23,7 +23,7 @@ export type MatrixQuery = {
   /** The course's module slugs, in order: one group of cell columns each. */
   modules: readonly string[];
   /** lib/refresher.ts's rules: the window opens windowDays before expiry; retraining is due retrainDays after a mark. */
-  rules: { windowDays: number; retrainDays: number; expiredAfterDays: number };
+  rules: { windowDays: number; retrainDays: number; lapsedAfterDays: number };
   intakeId?: number | "none";
   role?: "carer" | "staff" | "trainer";
   status?: MatrixStatus;
@@ -99,11 +99,11 @@ function stateCte(q: MatrixQuery): SQL {
   const retrain = q.retrain.length
     ? sql.join(q.retrain.map((r) => sql`select ${r.contentVersion} as content_version, ${r.markedOn} as marked_on`), sql` union all `)
     : sql`select null as content_version, null as marked_on where 0`;
-  const { windowDays, retrainDays, expiredAfterDays } = q.rules;
+  const { windowDays, retrainDays, lapsedAfterDays } = q.rules;
   // Date arithmetic on today, once, instead of on every certificate: "today >= expiry - 60 days"
   // is "expiry <= today + 60 days", and so on.
   const windowLimit = addDaysIso(q.today, windowDays);
-  const expiredLimit = addDaysIso(q.today, -expiredAfterDays);
+  const lapsedLimit = addDaysIso(q.today, -lapsedAfterDays);
   const minusWindow = `-${windowDays} days`;
   const plusRetrain = `+${retrainDays} days`;
 
@@ -141,7 +141,7 @@ function stateCte(q: MatrixQuery): SQL {
     state as materialized (
       select c.*,
         case when c.cert_id is not null then
-               case when c.cert_state = 'overdue' and c.expires_on < ${expiredLimit} then 'expired' else c.cert_state end
+               case when c.cert_state = 'overdue' and c.expires_on < ${lapsedLimit} then 'lapsed' else c.cert_state end
              when exists (select 1 from module_completions mc where mc.person_id = c.id and mc.cycle = c.cycle)
                or exists (select 1 from quiz_attempts qa where qa.person_id = c.id and qa.cycle = c.cycle) then 'in-progress'
              else 'not-started' end as status,
@@ -157,7 +157,7 @@ function orderBy(t: string, sort: MatrixSort, desc: boolean): SQL {
   const byName = sql`${c("name")} collate nocase ${dir}, ${c("id")} ${dir}`;
   switch (sort) {
     case "status": {
-      const urgency = sql`case ${c("status")} when 'expired' then 0 when 'overdue' then 1 when 'due-soon' then 2 when 'not-started' then 3 when 'in-progress' then 4 else 5 end`;
+      const urgency = sql`case ${c("status")} when 'lapsed' then 0 when 'overdue' then 1 when 'due-soon' then 2 when 'not-started' then 3 when 'in-progress' then 4 else 5 end`;
       return sql`${urgency} ${dir}, ${c("expires_on")} ${dir}, ${byName}`;
     }
     case "expiry":

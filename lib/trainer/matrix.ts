@@ -14,7 +14,7 @@ import {
   type CertificateCell,
   type ModuleCell,
   type PersonStatus,
-  EXPIRED_AFTER_DAYS,
+  LAPSED_AFTER_DAYS,
   PERSON_STATUSES,
   PERSON_STATUS_LABEL,
   PERSON_STATUS_TAG,
@@ -140,7 +140,7 @@ export type MatrixPersonRow = {
 export function matrixRules(db: DbOrTx = getDb()): Pick<MatrixQuery, "retrain" | "rules" | "modules"> {
   return {
     retrain: listRetrainVersions(db).map((r) => ({ contentVersion: r.contentVersion, markedOn: isoDateInLondon(r.markedAt) })),
-    rules: { windowDays: WINDOW_DAYS, retrainDays: RETRAIN_DAYS, expiredAfterDays: EXPIRED_AFTER_DAYS },
+    rules: { windowDays: WINDOW_DAYS, retrainDays: RETRAIN_DAYS, lapsedAfterDays: LAPSED_AFTER_DAYS },
     modules: course.modules,
   };
 }

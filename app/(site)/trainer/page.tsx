@@ -34,7 +34,7 @@ export default async function TrainerPage({ searchParams }: { searchParams: Sear
       <ul>
         <li>
           <Link prefetch={false} href={href("/trainer/matrix", { status: "overdue" })}>{count("overdue").toLocaleString("en-GB")} overdue</Link> and{" "}
-          <Link prefetch={false} href={href("/trainer/matrix", { status: "expired" })}>{count("expired").toLocaleString("en-GB")} expired</Link>
+          <Link prefetch={false} href={href("/trainer/matrix", { status: "lapsed" })}>{count("lapsed").toLocaleString("en-GB")} lapsed</Link>
         </li>
         <li>
           <Link prefetch={false} href={href("/trainer/matrix", { status: "due-soon" })}>{count("due-soon").toLocaleString("en-GB")} due soon</Link> (refresher window open)

@@ -16,7 +16,7 @@ import {
   parseMatrixFilters,
 } from "@/lib/trainer/matrix";
 import { trainerHref } from "@/lib/trainer/scope";
-import { EXPIRED_AFTER_DAYS, PERSON_STATUSES, PERSON_STATUS_LABEL } from "@/lib/trainer/status";
+import { LAPSED_AFTER_DAYS, PERSON_STATUSES, PERSON_STATUS_LABEL } from "@/lib/trainer/status";
 import { formatLongDate } from "@/lib/dates";
 import { CertificateCellView, ModuleCellView } from "../_components/cells";
 import { TrainerNav } from "../_components/nav";
@@ -104,11 +104,14 @@ export default async function MatrixPage({ searchParams }: { searchParams: Searc
           </div>
           <div>
             <dt>Overdue</dt>
-            <dd>The refresher is past due: the certificate ran out up to {EXPIRED_AFTER_DAYS} days ago, or a retraining deadline has passed.</dd>
+            <dd>The refresher is past due: the certificate expired up to {LAPSED_AFTER_DAYS} days ago, or a retraining deadline has passed.</dd>
           </div>
           <div>
-            <dt>Expired</dt>
-            <dd>The certificate ran out more than {EXPIRED_AFTER_DAYS} days ago.</dd>
+            <dt>Lapsed</dt>
+            <dd>
+              The certificate expired more than {LAPSED_AFTER_DAYS} days ago. (A certificate itself says “expired” from the day after its expiry
+              date; for the first {LAPSED_AFTER_DAYS} days after that, the matrix calls the person overdue.)
+            </dd>
           </div>
         </dl>
       </details>

@@ -115,8 +115,3 @@ export function listOpenInvitations(schemeId: number, at: Date, db: DbOrTx = get
     .orderBy(desc(invitations.createdAt))
     .all();
 }
-
-export function countRows(table: "sessions" | "sign_in_links" | "invitations", db: DbOrTx = getDb()): number {
-  const t = { sessions, sign_in_links: signInLinks, invitations }[table];
-  return db.select({ n: sql<number>`count(*)` }).from(t).get()?.n ?? 0;
-}

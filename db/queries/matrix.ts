@@ -22,8 +22,13 @@ export type MatrixQuery = {
   retrain: { contentVersion: string; markedOn: string }[];
   /** The course's module slugs, in order: one group of cell columns each. */
   modules: readonly string[];
-  /** lib/refresher.ts's rules: the window opens windowDays before expiry; retraining is due retrainDays after a mark. */
-  rules: { windowDays: number; retrainDays: number; lapsedAfterDays: number };
+  /**
+   * lib/refresher.ts's rules: the window opens windowDays before expiry; retraining is due
+   * retrainDays after a mark. The two limits are today's dates for them, worked out once by lib/
+   * with lib/dates.ts (db/ does no calendar arithmetic of its own): a certificate expiring on or
+   * before windowLimit has its window open; one that expired before lapsedLimit has lapsed.
+   */
+  rules: { windowDays: number; retrainDays: number; windowLimit: string; lapsedLimit: string };
   intakeId?: number | "none";
   role?: "carer" | "staff" | "trainer";
   status?: MatrixStatus;
@@ -70,13 +75,6 @@ export type MatrixRow = {
   modules: MatrixModuleRow[];
 };
 
-/** YYYY-MM-DD plus whole days (UTC calendar arithmetic, as lib/dates.ts does). */
-function addDaysIso(iso: string, days: number): string {
-  const at = new Date(`${iso}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}
-
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -99,11 +97,9 @@ function stateCte(q: MatrixQuery): SQL {
   const retrain = q.retrain.length
     ? sql.join(q.retrain.map((r) => sql`select ${r.contentVersion} as content_version, ${r.markedOn} as marked_on`), sql` union all `)
     : sql`select null as content_version, null as marked_on where 0`;
-  const { windowDays, retrainDays, lapsedAfterDays } = q.rules;
   // Date arithmetic on today, once, instead of on every certificate: "today >= expiry - 60 days"
   // is "expiry <= today + 60 days", and so on.
-  const windowLimit = addDaysIso(q.today, windowDays);
-  const lapsedLimit = addDaysIso(q.today, -lapsedAfterDays);
+  const { windowDays, retrainDays, windowLimit, lapsedLimit } = q.rules;
   const minusWindow = `-${windowDays} days`;
   const plusRetrain = `+${retrainDays} days`;
 

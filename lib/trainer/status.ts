@@ -50,9 +50,6 @@ export const PERSON_STATUS_TAG: Record<PersonStatus, string> = {
   lapsed: "tag tag--red",
 };
 
-/** Most urgent first: the order of "Sort by status". */
-export const PERSON_STATUS_URGENCY: readonly PersonStatus[] = ["lapsed", "overdue", "due-soon", "not-started", "in-progress", "complete"];
-
 export function isPersonStatus(value: unknown): value is PersonStatus {
   return typeof value === "string" && (PERSON_STATUSES as readonly string[]).includes(value);
 }
@@ -192,11 +189,6 @@ export function certificateCell(status: PersonStatus, cert: CertificateFacts, to
     assisted: has && cert.assisted,
     dateText,
   };
-}
-
-/** A certificate is valid on its expiry day and before (lib/certificates/status.ts). */
-export function hasValidCertificate(expiresOn: string | null, today: string): boolean {
-  return expiresOn !== null && today <= expiresOn;
 }
 
 /** The share of people with a valid certificate that a scheme aims for. */

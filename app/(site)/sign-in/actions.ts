@@ -5,6 +5,8 @@ import { signIn } from "@/lib/auth/config";
 import { requestSignInLink } from "@/lib/auth/links";
 import { type FormState, formValues, zodErrors } from "@/lib/form-state";
 import { emailField, safeReturnPath } from "@/lib/validation";
+import { LINK_MINUTES } from "@/lib/auth/links";
+import { LOCKOUT_MS } from "@/lib/auth/throttle";
 
 const passwordForm = z.object({
   email: emailField,
@@ -27,7 +29,7 @@ export async function signInWithPassword(_state: FormState, formData: FormData):
       return {
         errors: [
           throttled
-            ? { field: "email", message: "Too many wrong passwords for this account. For your safety, wait 15 minutes and try again, or email yourself a sign-in link." }
+            ? { field: "email", message: `Too many wrong passwords for this account. For your safety, wait ${LOCKOUT_MS / 60_000} minutes and try again, or email yourself a sign-in link.` }
             : { field: "email", message: "The email address or password is not right. Check them and try again." },
         ],
         values,
@@ -47,7 +49,7 @@ export async function emailMeALink(_state: FormState, formData: FormData): Promi
   await requestSignInLink(parsed.data.email, safeReturnPath(formData.get("next")));
   // The same answer whether or not there is an account, so the form cannot be used to find people.
   return {
-    success: `If ${parsed.data.email} has an account, we have sent it a sign-in link. The link works once, for 15 minutes.`,
+    success: `If ${parsed.data.email} has an account, we have sent it a sign-in link. The link works once, for ${LINK_MINUTES} minutes.`,
   };
 }
 

@@ -17,6 +17,7 @@ import { bulkInvite, createIntake, linesText, moveToIntake, requireIntake } from
 import { changeActive } from "@/lib/trainer/people";
 import { NotAllowed, parseId, requireScheme } from "@/lib/trainer/scope";
 import { emailField, nameField } from "@/lib/validation";
+import { INVITATION_DAYS } from "@/lib/invitations";
 
 /** The scheme a form is about: a trainer's own (a different id is refused); an admin's choice. */
 function schemeFromForm(viewer: Viewer, formData: FormData): number {
@@ -63,7 +64,7 @@ export async function invitePersonAction(_state: FormState, formData: FormData):
     const result = await invite(viewer, { email: parsed.data.email, role: parsed.data.role, name: parsed.data.name || null, schemeId, intakeId });
     if (!result.ok) return { errors: [{ field: result.field, message: result.message }], values };
     refresh();
-    return { success: `Invitation sent to ${parsed.data.email}. The link works for 14 days.` };
+    return { success: `Invitation sent to ${parsed.data.email}. The link works for ${INVITATION_DAYS} days.` };
   });
 }
 

@@ -25,6 +25,7 @@ import { type SearchParams, orForbidden, trainerScope } from "../_components/sco
 import { SummaryLine } from "../_components/summary";
 import { TableWrap } from "../_components/table-wrap";
 import { FilterSelect } from "../_components/filter-select";
+import { WINDOW_DAYS } from "@/lib/refresher";
 
 export const metadata: Metadata = { title: "Training matrix" };
 
@@ -100,7 +101,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Searc
           </div>
           <div>
             <dt>Due soon</dt>
-            <dd>The refresher window is open: the certificate runs out within 60 days (or an admin asked for retraining).</dd>
+            <dd>The refresher window is open: the certificate runs out within {WINDOW_DAYS} days (or an admin asked for retraining).</dd>
           </div>
           <div>
             <dt>Overdue</dt>

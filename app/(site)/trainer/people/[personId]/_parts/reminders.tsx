@@ -3,8 +3,14 @@ import { formatLongDate } from "@/lib/dates";
 import { formatDateTime } from "@/lib/trainer/format";
 import { TableWrap } from "../../../_components/table-wrap";
 import type { PersonRecordView, PersonView } from "./types";
+import { FIRST_REMINDER_DAYS, SECOND_REMINDER_DAYS } from "@/lib/reminders/select";
 
-const STAGE_LABEL = { "30-days": "30 days before expiry", "7-days": "7 days before expiry", due: "On the expiry day", overdue: "Overdue" } as const;
+const STAGE_LABEL = {
+  "30-days": `${FIRST_REMINDER_DAYS} days before expiry`,
+  "7-days": `${SECOND_REMINDER_DAYS} days before expiry`,
+  due: "On the expiry day",
+  overdue: "Overdue",
+} as const;
 
 export function RemindersSent({ person, reminders }: { person: PersonView; reminders: PersonRecordView["reminders"] }) {
   return (

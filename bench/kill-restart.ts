@@ -14,7 +14,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { encode } from "next-auth/jwt";
 import { openDatabase } from "@/db/client";
-import { SESSION_COOKIE, findForm, getHtml, postForm } from "./lib/http";
+import { findForm } from "../test/support/html-forms";
+import { SESSION_COOKIE, getHtml, postForm } from "./lib/http";
 import { BENCH_DATA, BENCH_SECRET, ROOT, type SiteServer, ensureBuild, log, snapshotBuild, startSite } from "./lib/server";
 
 const MODULES = ["golden-rules", "confidentiality", "triangle-of-care"] as const;
@@ -194,7 +195,8 @@ export async function killRestart(opts: { learners?: number; snapshot?: boolean 
   let integrityBeforeRestart = "not checked";
   let restartMs = 0;
   if (killed) {
-    await killed;
+    // TypeScript cannot see the assignment inside the response callback, so it narrows `killed` to null.
+    await (killed as Promise<void>);
     output += site.output();
     // Before restarting: is every acknowledged write in the file? (A fresh connection recovers the WAL.)
     const check = new Database(databasePath);

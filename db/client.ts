@@ -1,3 +1,4 @@
+import "server-only";
 // The one place that opens the SQLite database. Every other module asks getDb() for it.
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";

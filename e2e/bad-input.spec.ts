@@ -8,7 +8,7 @@ import { type APIRequestContext, type APIResponse, expect, request as requests, 
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type HtmlForm, actionFields, findForm, formValues, parseForms } from "../bench/lib/http";
+import { type HtmlForm, actionFields, findForm, formValues, parseForms } from "../test/support/html-forms";
 import { E2E } from "./env";
 import { e2eDb, hashToken, makePerson, makeScheme } from "./helpers/db";
 

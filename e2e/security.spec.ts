@@ -4,7 +4,7 @@
 // (Playwright's request API), as an attacker would: no browser to add or enforce anything.
 import { type APIRequestContext, type APIResponse, expect, request as requests, test } from "@playwright/test";
 import { randomBytes } from "node:crypto";
-import { actionFields, findForm, formValues } from "../bench/lib/http";
+import { actionFields, findForm, formValues } from "../test/support/html-forms";
 import { E2E } from "./env";
 import { PASSWORD, e2eDb, makePerson, makeScheme } from "./helpers/db";
 

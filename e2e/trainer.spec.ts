@@ -121,11 +121,11 @@ test.describe("trainer workspace", () => {
     const { schemeId, schemeName, trainer } = await ownScheme("Matrix");
     const valid = await makePerson("carer", { schemeId, name: "Vera Valid" });
     const overdue = await makePerson("carer", { schemeId, name: "Otto Overdue" });
-    const expired = await makePerson("staff", { schemeId, name: "Esme Expired" });
+    const lapsed = await makePerson("staff", { schemeId, name: "Lara Lapsed" });
     await makePerson("carer", { schemeId, name: "Nell New" });
     certify(valid, day(-100), day(265));
     certify(overdue, day(-395), day(-30));
-    certify(expired, day(-600), day(-235));
+    certify(lapsed, day(-600), day(-235));
 
     await signIn(page, trainer.email, trainer.password);
     await page.getByRole("link", { name: "Open the training matrix" }).click();
@@ -143,7 +143,7 @@ test.describe("trainer workspace", () => {
     await expect(row).toContainText("To do again");
     await expect(row).toContainText(`Expired`);
     await expect(table).not.toContainText("Vera Valid");
-    await expect(table).not.toContainText("Esme Expired");
+    await expect(table).not.toContainText("Lara Lapsed");
     await expectNoAxeViolations(page);
 
     const file = await download(page, () => page.getByRole("link", { name: /Download this list as a spreadsheet/ }).click());
@@ -159,11 +159,12 @@ test.describe("trainer workspace", () => {
     // The row says what the page says: every cell's words appear in the page's row.
     for (const cell of body[0]!.split(",").filter((c) => c && !/^\d/.test(c))) await expect(row).toContainText(cell.replace(/^"|"$/g, ""));
 
-    // The matrix's own status links filter too, and say what "expired" means.
-    await page.getByRole("link", { name: "Expired 1", exact: true }).click();
-    await expect(table.getByRole("row", { name: /Esme Expired/ })).toContainText("Expired");
+    // The matrix's own status links filter too, and say what "lapsed" means (not "expired",
+    // which a certificate says from the day after its expiry date).
+    await page.getByRole("link", { name: "Lapsed 1", exact: true }).click();
+    await expect(table.getByRole("row", { name: /Lara Lapsed/ })).toContainText("Lapsed");
     await page.getByText("What the statuses mean").click();
-    await expect(page.getByText("The certificate ran out more than 90 days ago.")).toBeVisible();
+    await expect(page.getByText(/The certificate expired more than 90 days ago/)).toBeVisible();
   });
 
   test("record an assisted completion, shown as assisted in the matrix", async ({ page }) => {

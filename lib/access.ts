@@ -13,10 +13,6 @@ export type Viewer = {
 
 export type PersonRef = { id: number; schemeId: number | null };
 
-export function isTrainerOrAdmin(viewer: Viewer): boolean {
-  return viewer.role === "trainer" || viewer.role === "admin";
-}
-
 /** Learners are carers and staff; trainers may also take the course for themselves. */
 export function canTakeCourse(viewer: Viewer): boolean {
   return viewer.role !== "admin";

@@ -3,17 +3,18 @@
 // Vitest), and the end-to-end suite through a file named by TEST_CLOCK_FILE, a variable that only
 // the Playwright config sets and that the site refuses unless ALLOW_TEST_CLOCK is also "yes".
 import { readFileSync } from "node:fs";
+import { runningUnderVitest, testClockFile } from "./env";
 
 let vitestNow: Date | null = null;
 
 export function setTestNow(date: Date | string | null): void {
-  if (!process.env.VITEST) throw new Error("setTestNow is only for tests");
+  if (!runningUnderVitest()) throw new Error("setTestNow is only for tests");
   vitestNow = date === null ? null : new Date(date);
 }
 
 function fileClock(): Date | null {
-  const file = process.env.TEST_CLOCK_FILE;
-  if (!file || process.env.ALLOW_TEST_CLOCK !== "yes") return null;
+  const file = testClockFile();
+  if (!file) return null;
   try {
     const text = readFileSync(file, "utf8").trim();
     if (!text) return null;

@@ -1,5 +1,7 @@
+import "server-only";
 // Environment variables, validated once at start. A bad value stops the site with a message that
 // names the variable, instead of a confusing failure later.
+import { join } from "node:path";
 import { z } from "zod";
 
 const yesNo = z
@@ -69,4 +71,39 @@ export function env(): Env {
 /** Tests change process.env between cases. */
 export function resetEnvCache(): void {
   cached = null;
+}
+
+// Read on every call rather than cached by env(): tests and scripts change these at run time
+// (useDatabase points DATABASE_PATH at a test database; seed:large picks its own file).
+
+/** Where the SQLite file is when DATABASE_PATH is not set. db/client.ts keeps the same default (db/ may not import lib/). */
+export const DEFAULT_DATABASE_PATH = join("data", "shared-lives.db");
+
+export function databasePath(): string {
+  return process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
+}
+
+/** For scripts that work on another database file: call before the database is first opened. */
+export function useDatabasePathUnlessSet(path: string): string {
+  process.env.DATABASE_PATH ||= path;
+  return databasePath();
+}
+
+/** The site's address for messages printed at start: SITE_URL, or localhost on PORT (default 3000). */
+export function startAddress(): string {
+  return process.env.SITE_URL ? env().siteUrl : `http://localhost:${process.env.PORT || 3000}`;
+}
+
+/** True inside Vitest, the only place setTestNow() may move the clock. */
+export function runningUnderVitest(): boolean {
+  return Boolean(process.env.VITEST);
+}
+
+/**
+ * The end-to-end suite's clock file: only when both TEST_CLOCK_FILE and ALLOW_TEST_CLOCK=yes are
+ * set, so a single stray variable on a real server cannot move its clock.
+ */
+export function testClockFile(): string | null {
+  const file = process.env.TEST_CLOCK_FILE;
+  return file && process.env.ALLOW_TEST_CLOCK === "yes" ? file : null;
 }

@@ -146,10 +146,6 @@ export function parseWalkthrough(value: unknown, file = FILE): Walkthrough {
 
 export const walkthrough: Walkthrough = parseWalkthrough(walkthroughJson);
 
-export function isQuestion(node: WalkNode | undefined): node is QuestionNode {
-  return node?.kind === "question";
-}
-
 /** The nodes whose answers lead here, in breadth-first order from the start. */
 export function parentsOf(w: Walkthrough, id: string): string[] {
   return reachableIds(w).filter((p) => nextIds(w.nodes[p]).includes(id));

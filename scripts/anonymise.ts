@@ -1,6 +1,6 @@
 // Anonymises everyone who was deactivated more than RETENTION_DAYS ago (six years by default; see
-// lib/env.ts and docs/trainer-matrix.md). Run it daily, for example from cron, next to the
-// reminders. Their rows stay (counts and completions still add up); what identifies them goes.
+// lib/env.ts and docs/trainer-matrix.md). `npm run daily` runs this every day after the reminders;
+// this command is for running it by hand. Their rows stay (counts and completions still add up); what identifies them goes.
 //
 // Usage: npm run anonymise [-- --dry-run] [-- --scheme <id>]
 import { parseArgs } from "node:util";

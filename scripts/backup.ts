@@ -14,6 +14,7 @@
 import Database from "better-sqlite3";
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, chmodSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { databasePath as databasePathFromEnv } from "@/lib/env";
 
 export type BackupResult = { file: string; bytes: number; tables: Record<string, number>; ms: number };
 
@@ -81,7 +82,7 @@ if (process.argv[1]?.endsWith("backup.ts")) {
     console.log("Usage: npm run backup [-- <backup file>]\nCopies the database named by DATABASE_PATH (default data/shared-lives.db) while the site runs.");
     process.exit(args.includes("--help") ? 0 : 1);
   }
-  const databasePath = process.env.DATABASE_PATH || join("data", "shared-lives.db");
+  const databasePath = databasePathFromEnv();
   try {
     const result = backupDatabase(databasePath, args[0] ?? defaultBackupPath(databasePath));
     const rows = Object.entries(result.tables)

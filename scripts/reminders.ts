@@ -1,5 +1,6 @@
-// Sends the refresher reminders that are due today. Safe to run any number of times a day:
-// nothing is sent twice. Run it daily, e.g. from cron: 0 8 * * * cd /srv/training && npm run reminders
+// Sends the refresher reminders that are due today. `npm run daily` runs this every day, then the
+// anonymisation; this command is for running it by hand. Safe to run any number of times a day:
+// nothing is sent twice.
 import { runReminders } from "@/lib/reminders/run";
 
 runReminders()

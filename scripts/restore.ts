@@ -14,8 +14,9 @@
 // DATABASE_PATH names the database to restore into (default data/shared-lives.db).
 import Database from "better-sqlite3";
 import { existsSync, mkdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { openDatabase } from "@/db/client";
+import { databasePath as databasePathFromEnv } from "@/lib/env";
 import { backupDatabase, defaultBackupPath, tableCounts } from "./backup";
 
 export type RestoreResult = { restored: string; from: string; safetyCopy: string | null; tables: Record<string, number> };
@@ -56,7 +57,7 @@ export async function restoreDatabase(backupPath: string, databasePath: string):
 if (process.argv[1]?.endsWith("restore.ts")) {
   const args = process.argv.slice(2).filter((a) => a !== "--");
   const file = args.find((a) => !a.startsWith("--"));
-  const databasePath = process.env.DATABASE_PATH || join("data", "shared-lives.db");
+  const databasePath = databasePathFromEnv();
   if (!file || args.includes("--help")) {
     console.log(`Usage: npm run restore -- <backup file> --yes\nReplaces ${databasePath} (DATABASE_PATH) with the backup. Stop the site first.`);
     process.exit(file ? 0 : 1);

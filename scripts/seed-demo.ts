@@ -12,7 +12,7 @@ import { isoDateInLondon, now, today as todayInLondon } from "@/lib/clock";
 import { addDays } from "@/lib/dates";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHEME, RIVERSIDE_SCHEME } from "@/lib/demo/accounts";
 import { DEMO_GUIDE, demoCertificateCode } from "@/lib/demo/guide";
-import { env } from "@/lib/env";
+import { env, startAddress } from "@/lib/env";
 import { invite } from "@/lib/invitations";
 import { runReminders } from "@/lib/reminders/run";
 import { buildScheme } from "./demo/build";
@@ -89,7 +89,7 @@ export async function printDemoAccounts(url: string, seed?: DemoSeed): Promise<v
 
 if (process.argv[1]?.endsWith("seed-demo.ts")) {
   seedDemo()
-    .then((seed) => printDemoAccounts(process.env.SITE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`, seed))
+    .then((seed) => printDemoAccounts(startAddress(), seed))
     .catch((error) => {
       console.error(error instanceof DemoModeOff ? error.message : error);
       process.exit(1);

@@ -19,12 +19,13 @@ import { course } from "@/lib/content/course";
 import { addDays } from "@/lib/dates";
 import { History, type LiveCertificate, type ModuleDone, msOf } from "./lib/history";
 import { randomSource } from "./lib/random";
+import { useDatabasePathUnlessSet } from "@/lib/env";
 
 const { values: args } = parseArgs({
   options: { people: { type: "string" }, years: { type: "string" }, seed: { type: "string" } },
 });
 // Read by getDb() when it first opens the database, below.
-process.env.DATABASE_PATH ||= join("data", "large.db");
+const databasePath = useDatabasePathUnlessSet(join("data", "large.db"));
 
 export const LARGE_SCHEME = "Large test scheme (generated)";
 export const LARGE_TRAINER_EMAIL = "trainer@large.example";
@@ -44,7 +45,7 @@ const OFFICERS = ["Jo Bloggs (Shared Lives officer)", "Pat Singh (Shared Lives o
 async function main() {
   const db = getDb();
   if (await findSchemeByName(LARGE_SCHEME)) {
-    console.error(`"${LARGE_SCHEME}" already exists in ${process.env.DATABASE_PATH}. Delete that file (or set DATABASE_PATH) to seed again.`);
+    console.error(`"${LARGE_SCHEME}" already exists in ${databasePath}. Delete that file (or set DATABASE_PATH) to seed again.`);
     process.exit(1);
   }
   const started = Date.now();
@@ -147,7 +148,7 @@ async function main() {
   writeTransaction((tx) => insertHistory(rows, tx));
   db.$client.pragma("optimize");
 
-  console.log(`Seeded "${LARGE_SCHEME}" (scheme ${scheme.id}) in ${process.env.DATABASE_PATH} in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
+  console.log(`Seeded "${LARGE_SCHEME}" (scheme ${scheme.id}) in ${databasePath} in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
   for (const [table, list] of Object.entries(rows)) console.log(`  ${table.padEnd(13)} ${list.length}`);
   console.log(`  outcomes: ${[...statusCount].map(([k, v]) => `${k} ${v}`).join(", ")}`);
   console.log(`Sign in as ${LARGE_TRAINER_EMAIL} with the password "${LARGE_TRAINER_PASSWORD}".`);

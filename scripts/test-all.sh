@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need and runs every test: type check, unit and integration (Vitest),
+# Installs what the tests need and runs every test: lint (layers, drizzle, un-awaited promises), type check, unit and integration (Vitest),
 # then end-to-end (Playwright in Chromium) against a production build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +23,9 @@ if [ -z "${CHROMIUM_PATH:-}" ]; then
     npx playwright install chromium
   fi
 fi
+
+echo "== Lint"
+npx eslint .
 
 echo "== Type check"
 npx tsc --noEmit

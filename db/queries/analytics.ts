@@ -1,3 +1,4 @@
+import "server-only";
 // Decision analytics: for each scenario, how many answers chose each option. The answer that
 // counts is the one in force when the quiz was submitted (the latest choice for that scenario in
 // that attempt); attempts never submitted are left out.

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, lt, type SQL } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";
 import { auditLog } from "../schema";

@@ -1,3 +1,4 @@
+import "server-only";
 // Certificates: issued once, never changed afterwards except to be revoked or superseded (the
 // certificates_immutable trigger refuses anything else). Codes are stored in canonical form: 28
 // Crockford base32 characters, no hyphens (lib/certificates/code.ts).

@@ -1,3 +1,4 @@
+import "server-only";
 // Leavers and anonymisation. Anonymising keeps every row (so counts, attempts, completions and the
 // audit trail stay) and replaces what identifies the person. The audit log is append-only and is
 // not changed: entries keep the ids they name (and, for invitations, the address invited).

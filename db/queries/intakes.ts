@@ -1,3 +1,4 @@
+import "server-only";
 // Recruitment intakes (cohorts) and who is in them.
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";

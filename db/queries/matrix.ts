@@ -1,3 +1,4 @@
+import "server-only";
 // The training matrix in bulk: every person's cycle and status, computed in SQL for a whole scheme
 // (10,000 people and years of history), then filtered, sorted and paged in SQL. Only the page's rows
 // get their per-module detail. The rules are lib/training/state.ts's trainingState() and
@@ -10,7 +11,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";
 
-export type MatrixStatus = "not-started" | "in-progress" | "complete" | "due-soon" | "overdue" | "expired";
+export type MatrixStatus = "not-started" | "in-progress" | "complete" | "due-soon" | "overdue" | "lapsed";
 export type MatrixSort = "name" | "status" | "expiry" | "intake";
 
 export type MatrixQuery = {
@@ -21,8 +22,13 @@ export type MatrixQuery = {
   retrain: { contentVersion: string; markedOn: string }[];
   /** The course's module slugs, in order: one group of cell columns each. */
   modules: readonly string[];
-  /** lib/refresher.ts's rules: the window opens windowDays before expiry; retraining is due retrainDays after a mark. */
-  rules: { windowDays: number; retrainDays: number; expiredAfterDays: number };
+  /**
+   * lib/refresher.ts's rules: the window opens windowDays before expiry; retraining is due
+   * retrainDays after a mark. The two limits are today's dates for them, worked out once by lib/
+   * with lib/dates.ts (db/ does no calendar arithmetic of its own): a certificate expiring on or
+   * before windowLimit has its window open; one that expired before lapsedLimit has lapsed.
+   */
+  rules: { windowDays: number; retrainDays: number; windowLimit: string; lapsedLimit: string };
   intakeId?: number | "none";
   role?: "carer" | "staff" | "trainer";
   status?: MatrixStatus;
@@ -69,13 +75,6 @@ export type MatrixRow = {
   modules: MatrixModuleRow[];
 };
 
-/** YYYY-MM-DD plus whole days (UTC calendar arithmetic, as lib/dates.ts does). */
-function addDaysIso(iso: string, days: number): string {
-  const at = new Date(`${iso}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}
-
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -98,11 +97,9 @@ function stateCte(q: MatrixQuery): SQL {
   const retrain = q.retrain.length
     ? sql.join(q.retrain.map((r) => sql`select ${r.contentVersion} as content_version, ${r.markedOn} as marked_on`), sql` union all `)
     : sql`select null as content_version, null as marked_on where 0`;
-  const { windowDays, retrainDays, expiredAfterDays } = q.rules;
   // Date arithmetic on today, once, instead of on every certificate: "today >= expiry - 60 days"
   // is "expiry <= today + 60 days", and so on.
-  const windowLimit = addDaysIso(q.today, windowDays);
-  const expiredLimit = addDaysIso(q.today, -expiredAfterDays);
+  const { windowDays, retrainDays, windowLimit, lapsedLimit } = q.rules;
   const minusWindow = `-${windowDays} days`;
   const plusRetrain = `+${retrainDays} days`;
 
@@ -140,7 +137,7 @@ function stateCte(q: MatrixQuery): SQL {
     state as materialized (
       select c.*,
         case when c.cert_id is not null then
-               case when c.cert_state = 'overdue' and c.expires_on < ${expiredLimit} then 'expired' else c.cert_state end
+               case when c.cert_state = 'overdue' and c.expires_on < ${lapsedLimit} then 'lapsed' else c.cert_state end
              when exists (select 1 from module_completions mc where mc.person_id = c.id and mc.cycle = c.cycle)
                or exists (select 1 from quiz_attempts qa where qa.person_id = c.id and qa.cycle = c.cycle) then 'in-progress'
              else 'not-started' end as status,
@@ -156,7 +153,7 @@ function orderBy(t: string, sort: MatrixSort, desc: boolean): SQL {
   const byName = sql`${c("name")} collate nocase ${dir}, ${c("id")} ${dir}`;
   switch (sort) {
     case "status": {
-      const urgency = sql`case ${c("status")} when 'expired' then 0 when 'overdue' then 1 when 'due-soon' then 2 when 'not-started' then 3 when 'in-progress' then 4 else 5 end`;
+      const urgency = sql`case ${c("status")} when 'lapsed' then 0 when 'overdue' then 1 when 'due-soon' then 2 when 'not-started' then 3 when 'in-progress' then 4 else 5 end`;
       return sql`${urgency} ${dir}, ${c("expires_on")} ${dir}, ${byName}`;
     }
     case "expiry":

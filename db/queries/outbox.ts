@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, inArray, like, or } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";
 import { outbox } from "../schema";

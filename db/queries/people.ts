@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";
 import { people, schemes, sessions, type Role } from "../schema";
@@ -38,10 +39,6 @@ export function setPersonActive(id: number, active: boolean, at: Date, db: DbOrT
     .run();
 }
 
-export function setPasswordHash(id: number, passwordHash: string, db: DbOrTx = getDb()): void {
-  db.update(people).set({ passwordHash }).where(eq(people.id, id)).run();
-}
-
 export function findScheme(id: number, db: DbOrTx = getDb()) {
   return db.select().from(schemes).where(eq(schemes.id, id)).get();
 }
@@ -65,10 +62,6 @@ export function listSchemes(db: DbOrTx = getDb()) {
     .from(schemes)
     .orderBy(asc(schemes.name))
     .all();
-}
-
-export function countPeople(db: DbOrTx = getDb()): number {
-  return db.select({ n: sql<number>`count(*)` }).from(people).get()?.n ?? 0;
 }
 
 export function peopleByIds(ids: number[], db: DbOrTx = getDb()) {

@@ -1,3 +1,4 @@
+import "server-only";
 // Everything held about one person, table by table: for the trainer's person page and for the
 // person's data download (a subject access request). Each list is oldest first unless it says so.
 import { and, asc, desc, eq, lt, or } from "drizzle-orm";

@@ -1,3 +1,4 @@
+import "server-only";
 // Reading progress and knowledge-check answers: the page_reads and check_answers tables.
 import { and, desc, eq } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";

@@ -1,3 +1,4 @@
+import "server-only";
 // What the reminders job reads and writes.
 import { and, eq, isNull } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";

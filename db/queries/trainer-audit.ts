@@ -1,3 +1,4 @@
+import "server-only";
 // The audit log of a scheme, newest first, for the trainers' audit page. Paged with a cursor (the
 // last entry's time and id), which walks the audit_scheme_at index instead of counting rows.
 import { type SQL, sql } from "drizzle-orm";

@@ -1,5 +1,6 @@
+import "server-only";
 // Quiz attempts, answers and module completions.
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";
 import { moduleCompletions, quizAnswers, quizAttempts, retrainVersions } from "../schema";
 
@@ -45,11 +46,6 @@ export function answersOfAttempt(attemptId: number, db: DbOrTx = getDb()) {
   return db.select().from(quizAnswers).where(eq(quizAnswers.attemptId, attemptId)).orderBy(asc(quizAnswers.id)).all();
 }
 
-export function answersOfAttempts(attemptIds: number[], db: DbOrTx = getDb()) {
-  if (attemptIds.length === 0) return [];
-  return db.select().from(quizAnswers).where(inArray(quizAnswers.attemptId, attemptIds)).orderBy(asc(quizAnswers.id)).all();
-}
-
 export function insertCompletion(values: typeof moduleCompletions.$inferInsert, db: DbOrTx = getDb()): CompletionRow {
   return db.insert(moduleCompletions).values(values).returning().get();
 }
@@ -62,10 +58,6 @@ export function completionsInCycle(personId: number, cycle: number, db: DbOrTx =
     .all();
 }
 
-export function completionsOfPerson(personId: number, db: DbOrTx = getDb()): CompletionRow[] {
-  return db.select().from(moduleCompletions).where(eq(moduleCompletions.personId, personId)).orderBy(desc(moduleCompletions.id)).all();
-}
-
 /** Scenario ids a person saw in a cycle, for every module. */
 export function scenariosSeenInCycle(personId: number, moduleSlug: string, cycle: number, db: DbOrTx = getDb()): string[] {
   return db
@@ -74,13 +66,6 @@ export function scenariosSeenInCycle(personId: number, moduleSlug: string, cycle
     .where(and(eq(quizAttempts.personId, personId), eq(quizAttempts.moduleSlug, moduleSlug), eq(quizAttempts.cycle, cycle)))
     .all()
     .flatMap((r) => r.ids);
-}
-
-export function countAttemptRows(db: DbOrTx = getDb()) {
-  return {
-    attempts: db.select({ n: sql<number>`count(*)` }).from(quizAttempts).get()?.n ?? 0,
-    answers: db.select({ n: sql<number>`count(*)` }).from(quizAnswers).get()?.n ?? 0,
-  };
 }
 
 export function retrainMarkedAt(contentVersion: string, db: DbOrTx = getDb()): Date | null {

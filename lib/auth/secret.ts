@@ -1,7 +1,8 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { env } from "../env";
+import { databasePath, env } from "../env";
 
 /**
  * The key that seals session cookies. AUTH_SECRET when set; otherwise one generated on first start
@@ -10,7 +11,7 @@ import { env } from "../env";
 export function authSecret(): string {
   const fromEnv = env().authSecret;
   if (fromEnv) return fromEnv;
-  const dataDir = dirname(resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH || join("data", "shared-lives.db")));
+  const dataDir = dirname(resolve(/*turbopackIgnore: true*/ databasePath()));
   const file = join(dataDir, "auth-secret");
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });

@@ -3,10 +3,11 @@
 import type { ReminderStage } from "@/db/schema";
 import { formatLongDate } from "../dates";
 import { env } from "../env";
+import { FIRST_REMINDER_DAYS, SECOND_REMINDER_DAYS } from "./select";
 
 const subjects: Record<ReminderStage, string> = {
-  "30-days": "Your Shared Lives training refresher is due in 30 days",
-  "7-days": "Your Shared Lives training refresher is due in 7 days",
+  "30-days": `Your Shared Lives training refresher is due in ${FIRST_REMINDER_DAYS} days`,
+  "7-days": `Your Shared Lives training refresher is due in ${SECOND_REMINDER_DAYS} days`,
   due: "Your Shared Lives training refresher is due today",
   overdue: "Your Shared Lives training refresher is overdue",
 };

@@ -5,6 +5,10 @@ import { addDays } from "../dates";
 
 export type { ReminderStage };
 
+/** Days before expiry of the two early reminders: the stage names and every message use these. */
+export const FIRST_REMINDER_DAYS = 30;
+export const SECOND_REMINDER_DAYS = 7;
+
 /** Oldest first; a later stage makes every earlier one stale. */
 export const STAGE_ORDER: readonly ReminderStage[] = ["30-days", "7-days", "due", "overdue"];
 
@@ -12,8 +16,8 @@ export const STAGE_ORDER: readonly ReminderStage[] = ["30-days", "7-days", "due"
 export function currentStage(today: string, expiresOn: string): ReminderStage | null {
   if (today > expiresOn) return "overdue";
   if (today === expiresOn) return "due";
-  if (today >= addDays(expiresOn, -7)) return "7-days";
-  if (today >= addDays(expiresOn, -30)) return "30-days";
+  if (today >= addDays(expiresOn, -SECOND_REMINDER_DAYS)) return "7-days";
+  if (today >= addDays(expiresOn, -FIRST_REMINDER_DAYS)) return "30-days";
   return null;
 }
 

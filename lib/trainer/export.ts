@@ -12,7 +12,7 @@ import { formatLongDate } from "../dates";
 import { moduleTitles } from "../training/complete";
 import { type MatrixFilters, type MatrixPersonRow, describeFilters, matrixAll } from "./matrix";
 import { requireScheme } from "./scope";
-import { EXPIRED_AFTER_DAYS, VALID_CERTIFICATE_TARGET_PERCENT } from "./status";
+import { LAPSED_AFTER_DAYS, VALID_CERTIFICATE_TARGET_PERCENT } from "./status";
 import { findIntake } from "@/db/queries/intakes";
 
 /** Spreadsheet programs run a cell starting with = + - @ (or a tab or return) as a formula. */
@@ -72,7 +72,7 @@ export async function matrixCsv(viewer: Viewer, schemeId: number, filters: Matri
       "Valid certificates",
       `${summary.valid} of ${summary.people} (${summary.percent}); target ${VALID_CERTIFICATE_TARGET_PERCENT}%${filters.status ? " (counted over every status)" : ""}`,
     ],
-    ["Statuses", `Overdue: the refresher is past due, up to ${EXPIRED_AFTER_DAYS} days after the certificate ran out. Expired: more than ${EXPIRED_AFTER_DAYS} days after.`],
+    ["Statuses", `Overdue: the refresher is past due, up to ${LAPSED_AFTER_DAYS} days after the certificate expired. Lapsed: more than ${LAPSED_AFTER_DAYS} days after.`],
     [],
   ];
   const body = [matrixHeader(titles), ...rows.map(matrixCsvRow)];

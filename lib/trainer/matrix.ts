@@ -7,6 +7,7 @@ import { type MatrixQuery, type MatrixRow, type MatrixSort, matrixCounts, matrix
 import { listRetrainVersions } from "@/db/queries/training";
 import type { Viewer } from "../access";
 import { isoDateInLondon, today as todayInLondon } from "../clock";
+import { addDays } from "../dates";
 import { course } from "../content/course";
 import { RETRAIN_DAYS, WINDOW_DAYS } from "../refresher";
 import { requireScheme } from "./scope";
@@ -14,7 +15,7 @@ import {
   type CertificateCell,
   type ModuleCell,
   type PersonStatus,
-  EXPIRED_AFTER_DAYS,
+  LAPSED_AFTER_DAYS,
   PERSON_STATUSES,
   PERSON_STATUS_LABEL,
   PERSON_STATUS_TAG,
@@ -136,11 +137,11 @@ export type MatrixPersonRow = {
   certificate: CertificateCell;
 };
 
-/** The refresher rules as the bulk query needs them. */
-export function matrixRules(db: DbOrTx = getDb()): Pick<MatrixQuery, "retrain" | "rules" | "modules"> {
+/** The refresher rules as the bulk query needs them, with today's limit dates worked out here. */
+function matrixRules(today: string, db: DbOrTx = getDb()): Pick<MatrixQuery, "retrain" | "rules" | "modules"> {
   return {
     retrain: listRetrainVersions(db).map((r) => ({ contentVersion: r.contentVersion, markedOn: isoDateInLondon(r.markedAt) })),
-    rules: { windowDays: WINDOW_DAYS, retrainDays: RETRAIN_DAYS, expiredAfterDays: EXPIRED_AFTER_DAYS },
+    rules: { windowDays: WINDOW_DAYS, retrainDays: RETRAIN_DAYS, windowLimit: addDays(today, WINDOW_DAYS), lapsedLimit: addDays(today, -LAPSED_AFTER_DAYS) },
     modules: course.modules,
   };
 }
@@ -174,7 +175,7 @@ function baseQuery(schemeId: number, f: MatrixFilters, today: string, db: DbOrTx
   return {
     schemeId,
     today,
-    ...matrixRules(db),
+    ...matrixRules(today, db),
     intakeId: f.intake ?? undefined,
     role: f.role ?? undefined,
     status: f.status ?? undefined,

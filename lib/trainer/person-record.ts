@@ -106,8 +106,6 @@ export function personRecord(viewer: Viewer, personId: number, opts: { today?: s
   };
 }
 
-export type PersonRecord = ReturnType<typeof personRecord>;
-
 /** Just enough to title a page about a person the viewer manages. */
 export function managedPerson(viewer: Viewer, personId: number) {
   const p = requireManagedPerson(viewer, personId);

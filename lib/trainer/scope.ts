@@ -54,6 +54,15 @@ export function requireScheme(viewer: Viewer, schemeId: number) {
 }
 
 /**
+ * The scope of a page about one scheme's record (a person, an intake), once the viewer may manage
+ * that scheme; ?scheme is kept in links for admins. NotAllowed otherwise.
+ */
+export function schemeScopeOf(viewer: Viewer, schemeId: number): SchemeScope {
+  const scheme = requireScheme(viewer, schemeId);
+  return { id: scheme.id, name: scheme.name, explicit: viewer.role === "admin" };
+}
+
+/**
  * A person in a scheme the viewer manages (never an admin, who belongs to no scheme). Someone in
  * another scheme, and someone who does not exist, are both NotAllowed: no hint which it was.
  */

@@ -19,15 +19,17 @@ function formatLongDate(iso: string): string {
  * A person's status, as the matrix filter knows it. The first five are lib/refresher.ts's statuses;
  * the matrix splits its "overdue" in two for inspections:
  * - "overdue": the refresher is past due, and the certificate expired no more than
- *   EXPIRED_AFTER_DAYS days ago (or has not expired at all: an admin asked for retraining and the
+ *   LAPSED_AFTER_DAYS days ago (or has not expired at all: an admin asked for retraining and the
  *   deadline has passed);
- * - "expired": the certificate expired more than EXPIRED_AFTER_DAYS days ago.
+ * - "lapsed": the certificate expired more than LAPSED_AFTER_DAYS days ago.
+ * Not "expired": a certificate is expired from the day after its expiry date (lib/certificates/status.ts),
+ * and one word must not mean two things.
  */
-export const PERSON_STATUSES = ["not-started", "in-progress", "complete", "due-soon", "overdue", "expired"] as const;
+export const PERSON_STATUSES = ["not-started", "in-progress", "complete", "due-soon", "overdue", "lapsed"] as const;
 export type PersonStatus = (typeof PERSON_STATUSES)[number];
 
-/** Days past a certificate's expiry after which "overdue" becomes "expired". */
-export const EXPIRED_AFTER_DAYS = 90;
+/** Days past a certificate's expiry after which "overdue" becomes "lapsed". */
+export const LAPSED_AFTER_DAYS = 90;
 
 export const PERSON_STATUS_LABEL: Record<PersonStatus, string> = {
   "not-started": "Not started",
@@ -35,7 +37,7 @@ export const PERSON_STATUS_LABEL: Record<PersonStatus, string> = {
   complete: "Complete",
   "due-soon": "Due soon",
   overdue: "Overdue",
-  expired: "Expired",
+  lapsed: "Lapsed",
 };
 
 /** Always shown with the words above (never colour alone). */
@@ -45,11 +47,8 @@ export const PERSON_STATUS_TAG: Record<PersonStatus, string> = {
   complete: "tag tag--green",
   "due-soon": "tag tag--yellow",
   overdue: "tag tag--orange",
-  expired: "tag tag--red",
+  lapsed: "tag tag--red",
 };
-
-/** Most urgent first: the order of "Sort by status". */
-export const PERSON_STATUS_URGENCY: readonly PersonStatus[] = ["expired", "overdue", "due-soon", "not-started", "in-progress", "complete"];
 
 export function isPersonStatus(value: unknown): value is PersonStatus {
   return typeof value === "string" && (PERSON_STATUSES as readonly string[]).includes(value);
@@ -64,7 +63,7 @@ export function personStatus(
   expiresOn: string | null,
   today: string,
 ): PersonStatus {
-  if (refresher === "overdue" && expiresOn && today > addDays(expiresOn, EXPIRED_AFTER_DAYS)) return "expired";
+  if (refresher === "overdue" && expiresOn && today > addDays(expiresOn, LAPSED_AFTER_DAYS)) return "lapsed";
   return refresher;
 }
 
@@ -120,13 +119,13 @@ export function moduleCell(facts: ModuleFacts, isRefresher: boolean): ModuleCell
   };
 }
 
-export type CertificateCellState = "valid" | "due-soon" | "overdue" | "expired" | "none";
+export type CertificateCellState = "valid" | "due-soon" | "overdue" | "lapsed" | "none";
 
 export const CERTIFICATE_CELL_LABEL: Record<CertificateCellState, string> = {
   valid: "Valid",
   "due-soon": "Due soon",
   overdue: "Overdue",
-  expired: "Expired",
+  lapsed: "Lapsed",
   none: "No certificate",
 };
 
@@ -134,7 +133,7 @@ export const CERTIFICATE_CELL_TAG: Record<CertificateCellState, string> = {
   valid: "tag tag--green",
   "due-soon": "tag tag--yellow",
   overdue: "tag tag--orange",
-  expired: "tag tag--red",
+  lapsed: "tag tag--red",
   none: "tag tag--grey",
 };
 
@@ -165,8 +164,8 @@ export function certificateCell(status: PersonStatus, cert: CertificateFacts, to
   const has = cert.id !== null && cert.expiresOn !== null;
   const state: CertificateCellState = !has
     ? "none"
-    : status === "expired"
-      ? "expired"
+    : status === "lapsed"
+      ? "lapsed"
       : status === "overdue"
         ? "overdue"
         : status === "due-soon"
@@ -190,11 +189,6 @@ export function certificateCell(status: PersonStatus, cert: CertificateFacts, to
     assisted: has && cert.assisted,
     dateText,
   };
-}
-
-/** A certificate is valid on its expiry day and before (lib/certificates/status.ts). */
-export function hasValidCertificate(expiresOn: string | null, today: string): boolean {
-  return expiresOn !== null && today <= expiresOn;
 }
 
 /** The share of people with a valid certificate that a scheme aims for. */

@@ -4,7 +4,7 @@
 // checks it on several days.
 import { PERSON_STATUSES, type PersonStatus } from "@/lib/trainer/status";
 
-// By position, so a renamed status (say "expired" to "lapsed") needs no change here.
+// By position: the names are the matrix statuses of lib/trainer/status.ts, in its order.
 export const [NOT_STARTED, IN_PROGRESS, COMPLETE, DUE_SOON, OVERDUE, LAPSED] = PERSON_STATUSES;
 export const LEFT = "left" as const;
 

@@ -160,7 +160,10 @@ describe.skipIf(!baseUrl)("PostgreSQL", () => {
     });
 
     it("keep the audit log append-only: UPDATE, DELETE and TRUNCATE fail", async () => {
+      // Deliberately without where(): the trigger must refuse a change to every row.
+      // eslint-disable-next-line drizzle/enforce-update-with-where
       expect(await failure(db.update(schema.auditLog).set({ action: "changed" }))).toMatch(/audit_log is append-only/);
+      // eslint-disable-next-line drizzle/enforce-delete-with-where
       expect(await failure(db.delete(schema.auditLog))).toMatch(/audit_log is append-only/);
       expect(await failure(db.execute(sql`truncate audit_log`))).toMatch(/audit_log is append-only/);
       expect((await db.select({ n: count() }).from(schema.auditLog))[0]!.n).toBe(1);

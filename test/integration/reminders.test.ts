@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
 import type { AddressInfo } from "node:net";
-import type { Db } from "@/db/client";
 import { listOutboxTo } from "@/db/queries/outbox";
 import { remindersOfPerson } from "@/db/queries/reminders";
 import { setTestNow } from "@/lib/clock";
@@ -13,7 +12,6 @@ import type { ModuleSlug } from "@/lib/content/schemas";
 import { runReminders } from "@/lib/reminders/run";
 import { freshDatabase, makePerson, makeScheme, viewerOf } from "../helpers/db";
 
-let db: Db;
 let carer: ReturnType<typeof viewerOf>;
 let trainer: ReturnType<typeof viewerOf>;
 
@@ -29,7 +27,7 @@ beforeEach(async () => {
   delete process.env.SMTP_URL;
   resetEnvCache();
   setTestNow("2026-01-10T09:00:00Z");
-  db = freshDatabase();
+  freshDatabase();
   const scheme = makeScheme();
   carer = viewerOf(makePerson("carer", scheme.id, { name: "Rita Reminder" }));
   trainer = viewerOf(makePerson("trainer", scheme.id));

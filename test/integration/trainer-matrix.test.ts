@@ -185,7 +185,7 @@ describe("filters, sorting and paging", () => {
     const { scheme } = randomScheme(11, 80);
     const viewer = admin();
     const byStatus = matrixAll(viewer, scheme.id, parseMatrixFilters({ sort: "status" })).rows.map((r) => r.status);
-    const order = ["expired", "overdue", "due-soon", "not-started", "in-progress", "complete"];
+    const order = ["lapsed", "overdue", "due-soon", "not-started", "in-progress", "complete"];
     expect(byStatus).toEqual([...byStatus].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
     const expiries = matrixAll(viewer, scheme.id, parseMatrixFilters({ sort: "expiry" })).rows.map((r) => r.certificate.expiresOn);
     const dated = expiries.filter((e): e is string => e !== null);

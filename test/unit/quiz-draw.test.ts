@@ -69,7 +69,7 @@ describe("drawing scenarios: rotation", () => {
 
 describe("drawing scenarios: one slot per topic", () => {
   // Shaped like a real module: some topics have several scenarios, some one.
-  const module = tagged({
+  const moduleBank = tagged({
     consent: ["c1", "c2", "c3"],
     harm: ["h1", "h2"],
     record: ["r1", "r2"],
@@ -81,18 +81,18 @@ describe("drawing scenarios: one slot per topic", () => {
 
   it("never gives two scenarios on the same topic when there are enough topics", () => {
     for (let seed = 1; seed < 200; seed++) {
-      const drawn = drawScenarios(module, 5, {}, seeded(seed));
+      const drawn = drawScenarios(moduleBank, 5, {}, seeded(seed));
       expect(drawn).toHaveLength(5);
-      expect(topicsIn(module, drawn).size, `seed ${seed}: ${drawn}`).toBe(5);
+      expect(topicsIn(moduleBank, drawn).size, `seed ${seed}: ${drawn}`).toBe(5);
     }
   });
 
   it("a retake tests the topics the last attempt left out first", () => {
     for (let seed = 1; seed < 100; seed++) {
-      const first = drawScenarios(module, 5, {}, seeded(seed));
-      const second = drawScenarios(module, 5, { lastAttempt: first }, seeded(seed + 1000));
+      const first = drawScenarios(moduleBank, 5, {}, seeded(seed));
+      const second = drawScenarios(moduleBank, 5, { lastAttempt: first }, seeded(seed + 1000));
       // 7 topics: the second attempt must include both topics the first missed.
-      expect(topicsIn(module, [...first, ...second]).size, `seed ${seed}`).toBe(7);
+      expect(topicsIn(moduleBank, [...first, ...second]).size, `seed ${seed}`).toBe(7);
     }
   });
 
@@ -107,8 +107,8 @@ describe("drawing scenarios: one slot per topic", () => {
   });
 
   it("fills a topic's slot with a scenario the person has not seen, if the topic has one", () => {
-    const drawn = drawScenarios(module, 7, { lastAttempt: ["c1", "h1", "r1", "s1", "o1"], previousCycle: ["c2", "s2"] }, seeded(4));
-    expect(topicsIn(module, drawn).size).toBe(7);
+    const drawn = drawScenarios(moduleBank, 7, { lastAttempt: ["c1", "h1", "r1", "s1", "o1"], previousCycle: ["c2", "s2"] }, seeded(4));
+    expect(topicsIn(moduleBank, drawn).size).toBe(7);
     expect(drawn).toEqual(expect.arrayContaining(["c3", "h2", "r2", "a1", "p1", "o1"]));
     expect(drawn.some((id) => id === "s3" || id === "s4")).toBe(true);
   });

@@ -8,7 +8,7 @@ describe("a person's status", () => {
     expect(personStatus("due-soon", "2026-12-01", today)).toBe("due-soon");
     expect(personStatus("overdue", "2026-11-22", today)).toBe("overdue");
     expect(personStatus("overdue", "2026-08-25", today)).toBe("overdue"); // exactly 90 days ago
-    expect(personStatus("overdue", "2026-08-24", today)).toBe("expired"); // 91 days ago
+    expect(personStatus("overdue", "2026-08-24", today)).toBe("lapsed"); // 91 days ago
     // Overdue because of a retraining deadline, with the certificate itself still in date.
     expect(personStatus("overdue", "2027-03-01", today)).toBe("overdue");
     expect(personStatus("not-started", null, today)).toBe("not-started");
@@ -45,7 +45,7 @@ describe("certificate cells", () => {
     expect(certificateCell("due-soon", { ...cert, expiresOn: "2027-06-01", dueOn: "2027-01-10" }, today)).toMatchObject({ dateText: "Retraining due by 10 January 2027" });
     expect(certificateCell("overdue", { ...cert, expiresOn: "2026-11-01", dueOn: "2026-11-01" }, today)).toMatchObject({ state: "overdue", dateText: "Expired 1 November 2026" });
     expect(certificateCell("overdue", { ...cert, expiresOn: "2027-06-01", dueOn: "2026-11-01" }, today)).toMatchObject({ state: "overdue", dateText: "Retraining was due by 1 November 2026" });
-    expect(certificateCell("expired", { ...cert, expiresOn: "2025-01-01", dueOn: "2025-01-01", assisted: true }, today)).toMatchObject({ state: "expired", label: "Expired", assisted: true, dateText: "Expired 1 January 2025" });
+    expect(certificateCell("lapsed", { ...cert, expiresOn: "2025-01-01", dueOn: "2025-01-01", assisted: true }, today)).toMatchObject({ state: "lapsed", label: "Lapsed", assisted: true, dateText: "Expired 1 January 2025" });
   });
 });
 

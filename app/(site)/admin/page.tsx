@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { allSchemes } from "@/lib/people";
 import { contentVersionsForAdmin } from "@/lib/content-versions";
 import { CreateSchemeForm, InviteTrainerForm, RetrainForm } from "./forms";
+import { RETRAIN_DAYS } from "@/lib/refresher";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -78,7 +79,7 @@ export default async function AdminPage() {
       {older.length ? (
         <>
           <h3>Ask holders of an older version to retrain</h3>
-          <p>Their refresher becomes due now, with 60 days to complete it.</p>
+          <p>Their refresher becomes due now, with {RETRAIN_DAYS} days to complete it.</p>
           <RetrainForm versions={older.map((v) => v.contentVersion)} />
         </>
       ) : null}

@@ -5,9 +5,10 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { safeAction } from "@/lib/actions/safe-action";
 import { signIn } from "@/lib/auth/config";
-import { requestSignInLink } from "@/lib/auth/links";
+import { LINK_MINUTES, requestSignInLink } from "@/lib/auth/links";
 import { PASSWORD_MAX } from "@/lib/auth/password-policy";
 import { emailField, safeReturnPath } from "@/lib/validation";
+import { LOCKOUT_MS } from "@/lib/auth/throttle";
 
 const passwordForm = z.object({
   email: emailField,
@@ -26,7 +27,7 @@ export const signInWithPassword = safeAction({ access: "public", schema: passwor
       return {
         errors: [
           throttled
-            ? { field: "email", message: "Too many wrong passwords for this account. For your safety, wait 15 minutes and try again, or email yourself a sign-in link." }
+            ? { field: "email", message: `Too many wrong passwords for this account. For your safety, wait ${LOCKOUT_MS / 60_000} minutes and try again, or email yourself a sign-in link.` }
             : { field: "email", message: "The email address or password is not right. Check them and try again." },
         ],
         values,
@@ -43,7 +44,7 @@ export const emailMeALink = safeAction({ access: "public", schema: linkForm }, a
   await requestSignInLink(input.email, safeReturnPath(input.next));
   // The same answer whether or not there is an account, so the form cannot be used to find people.
   return {
-    success: `If ${input.email} has an account, we have sent it a sign-in link. The link works once, for 15 minutes.`,
+    success: `If ${input.email} has an account, we have sent it a sign-in link. The link works once, for ${LINK_MINUTES} minutes.`,
   };
 });
 

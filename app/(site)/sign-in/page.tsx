@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { safeReturnPath } from "@/lib/validation";
 import { SignInForm } from "./sign-in-form";
+import { LINK_MINUTES } from "@/lib/auth/links";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -17,7 +18,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1>Sign in</h1>
       <SignInForm next={next} />
       <h2>Prefer not to use a password?</h2>
-      <p>We can email you a link that signs you in. It works once, for 15 minutes.</p>
+      <p>We can email you a link that signs you in. It works once, for {LINK_MINUTES} minutes.</p>
       <p>
         <Link href={linkHref}>Email me a sign-in link</Link>
       </p>

@@ -9,7 +9,7 @@ import type { Viewer } from "@/lib/access";
 import { safeAction, safeFormAction } from "@/lib/actions/safe-action";
 import { NotAllowed } from "@/lib/errors";
 import { type FieldError, zodErrors } from "@/lib/form-state";
-import { invite } from "@/lib/invitations";
+import { INVITATION_DAYS, invite } from "@/lib/invitations";
 import { anonymiseScheme } from "@/lib/trainer/anonymise";
 import { EVIDENCE_MAX, recordAssistedCompletion } from "@/lib/trainer/assisted";
 import { MAX_CHARACTERS } from "@/lib/trainer/import";
@@ -52,7 +52,7 @@ export const invitePersonAction = safeAction({ access: TRAINERS, schema: inviteF
   const result = await invite(viewer, { email: input.email, role: input.role, name: input.name || null, schemeId, intakeId });
   if (!result.ok) return { errors: [{ field: result.field, message: result.message }], values };
   refresh();
-  return { success: `Invitation sent to ${input.email}. The link works for 14 days.` };
+  return { success: `Invitation sent to ${input.email}. The link works for ${INVITATION_DAYS} days.` };
 });
 
 const activeForm = z.object({ personId: z.coerce.number().int().positive(), active: z.enum(["true", "false"]) });

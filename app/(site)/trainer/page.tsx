@@ -12,6 +12,7 @@ import { type SearchParams, orForbidden, trainerScope } from "./_components/scop
 import { SummaryLine } from "./_components/summary";
 import { InviteForm } from "./invite-form";
 import { TableWrap } from "./_components/table-wrap";
+import { INVITATION_DAYS } from "@/lib/invitations";
 
 export const metadata: Metadata = { title: "Your scheme" };
 
@@ -34,7 +35,7 @@ export default async function TrainerPage({ searchParams }: { searchParams: Sear
       <ul>
         <li>
           <Link prefetch={false} href={href("/trainer/matrix", { status: "overdue" })}>{count("overdue").toLocaleString("en-GB")} overdue</Link> and{" "}
-          <Link prefetch={false} href={href("/trainer/matrix", { status: "expired" })}>{count("expired").toLocaleString("en-GB")} expired</Link>
+          <Link prefetch={false} href={href("/trainer/matrix", { status: "lapsed" })}>{count("lapsed").toLocaleString("en-GB")} lapsed</Link>
         </li>
         <li>
           <Link prefetch={false} href={href("/trainer/matrix", { status: "due-soon" })}>{count("due-soon").toLocaleString("en-GB")} due soon</Link> (refresher window open)
@@ -61,7 +62,7 @@ export default async function TrainerPage({ searchParams }: { searchParams: Sear
 
       <h2>Invite someone</h2>
       <p>
-        They get an email with a link to set up their account. The link works once, for 14 days. To invite a list of people, open an{" "}
+        They get an email with a link to set up their account. The link works once, for {INVITATION_DAYS} days. To invite a list of people, open an{" "}
         <Link prefetch={false} href={href("/trainer/intakes")}>intake</Link>.
       </p>
       <InviteForm schemeId={viewer.role === "admin" ? scope.id : undefined} intakes={intakes.map((i) => ({ id: i.id, name: i.name }))} />

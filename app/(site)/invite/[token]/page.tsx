@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { inspectInvitation } from "@/lib/invitations";
 import { AcceptForm } from "./accept-form";
+import { INVITATION_DAYS } from "@/lib/invitations";
 
 export const metadata: Metadata = { title: "Set up your account" };
 
@@ -9,7 +10,7 @@ const problems = {
   malformed: "This invitation link is not complete. It may have been cut short when it was copied.",
   unknown: "We do not recognise this invitation link.",
   used: "This invitation has already been used to set up an account.",
-  expired: "This invitation has run out. Invitations work for 14 days.",
+  expired: `This invitation has run out. Invitations work for ${INVITATION_DAYS} days.`,
 } as const;
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {

@@ -11,6 +11,7 @@ import { importModuleFile } from "@/lib/content/mdx-files";
 import { lessonPath, modulePath } from "@/lib/lessons";
 import { readingProgress } from "@/lib/progress";
 import { showNotFound } from "@/lib/http-status";
+import { PASS_MARK_PERCENT } from "@/lib/quiz/scoring";
 
 // A module's front page for the signed-in reader: what it covers, how far they have read, where to
 // carry on, every page with read or not read, the print view and the quiz.
@@ -112,7 +113,7 @@ export default async function ModuleOverviewPage({ params, searchParams }: { par
 
       <h2>The quiz</h2>
       <p>
-        The module ends with a short quiz about real situations. You need 80% to pass. You can read the pages again at
+        The module ends with a short quiz about real situations. You need {PASS_MARK_PERCENT}% to pass. You can read the pages again at
         any time, before or after the quiz.
       </p>
       <p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { safeReturnPath } from "@/lib/validation";
 import { LinkRequestForm } from "./link-request-form";
+import { LINK_MINUTES } from "@/lib/auth/links";
 
 export const metadata: Metadata = { title: "Email me a sign-in link" };
 
@@ -14,7 +15,7 @@ export default async function EmailLinkPage({ searchParams }: { searchParams: Pr
       </Link>
       <h1>Email me a sign-in link</h1>
       <p>Type the email address your Shared Lives scheme has for you. We will send a link that signs you in.</p>
-      <p>The link works once, for 15 minutes.</p>
+      <p>The link works once, for {LINK_MINUTES} minutes.</p>
       <LinkRequestForm next={next} />
     </div>
   );

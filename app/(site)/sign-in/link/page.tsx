@@ -3,6 +3,7 @@ import Link from "next/link";
 import { inspectSignInLink } from "@/lib/auth/credentials";
 import { safeReturnPath } from "@/lib/validation";
 import { LinkSignInForm } from "./link-sign-in-form";
+import { LINK_MINUTES } from "@/lib/auth/links";
 
 export const metadata: Metadata = { title: "Sign in with your link" };
 
@@ -10,7 +11,7 @@ const problems = {
   malformed: "This sign-in link is not complete. It may have been cut short when it was copied.",
   unknown: "We do not recognise this sign-in link.",
   used: "This sign-in link has already been used. Each link works once.",
-  expired: "This sign-in link has run out. Links work for 15 minutes.",
+  expired: `This sign-in link has run out. Links work for ${LINK_MINUTES} minutes.`,
   inactive: "This account is no longer active. Ask your Shared Lives scheme if you think this is wrong.",
 } as const;
 

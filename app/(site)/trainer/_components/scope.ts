@@ -15,8 +15,3 @@ export async function trainerScope(params: Record<string, string | string[] | un
 
 /** Runs a library call, turning NotAllowed into the 403 page (one translation, in lib/http-status.ts). */
 export { orNoAccess as orForbidden, orNoAccessAsync as orForbiddenAsync };
-
-/** The scope of a page about one person: their scheme, with ?scheme kept for admins. */
-export function personScope(viewer: Viewer, person: { schemeId: number }, schemeName: string): SchemeScope {
-  return { id: person.schemeId, name: schemeName, explicit: viewer.role === "admin" };
-}

@@ -50,7 +50,7 @@ export default async function LeaversPage({ searchParams }: { searchParams: Sear
       <p>
         People are anonymised {years} after they were deactivated (the retention period set for this site). Their name becomes “Anonymised person”
         and a number, their email address is removed and they can never sign in again. Their quiz attempts, completions and certificates stay, so
-        the numbers still add up. This runs every day on the server; you can also do it now.
+        the numbers still add up. The server does this once a day, when it sends the refresher reminders; you can also do it now.
       </p>
       <dl className="summary-list">
         <div>

@@ -16,7 +16,7 @@ import {
   parseMatrixFilters,
 } from "@/lib/trainer/matrix";
 import { trainerHref } from "@/lib/trainer/scope";
-import { EXPIRED_AFTER_DAYS, PERSON_STATUSES, PERSON_STATUS_LABEL } from "@/lib/trainer/status";
+import { LAPSED_AFTER_DAYS, PERSON_STATUSES, PERSON_STATUS_LABEL } from "@/lib/trainer/status";
 import { formatLongDate } from "@/lib/dates";
 import { CertificateCellView, ModuleCellView } from "../_components/cells";
 import { TrainerNav } from "../_components/nav";
@@ -25,6 +25,7 @@ import { type SearchParams, orForbidden, trainerScope } from "../_components/sco
 import { SummaryLine } from "../_components/summary";
 import { TableWrap } from "../_components/table-wrap";
 import { FilterSelect } from "../_components/filter-select";
+import { WINDOW_DAYS } from "@/lib/refresher";
 
 export const metadata: Metadata = { title: "Training matrix" };
 
@@ -100,15 +101,18 @@ export default async function MatrixPage({ searchParams }: { searchParams: Searc
           </div>
           <div>
             <dt>Due soon</dt>
-            <dd>The refresher window is open: the certificate runs out within 60 days (or an admin asked for retraining).</dd>
+            <dd>The refresher window is open: the certificate runs out within {WINDOW_DAYS} days (or an admin asked for retraining).</dd>
           </div>
           <div>
             <dt>Overdue</dt>
-            <dd>The refresher is past due: the certificate ran out up to {EXPIRED_AFTER_DAYS} days ago, or a retraining deadline has passed.</dd>
+            <dd>The refresher is past due: the certificate expired up to {LAPSED_AFTER_DAYS} days ago, or a retraining deadline has passed.</dd>
           </div>
           <div>
-            <dt>Expired</dt>
-            <dd>The certificate ran out more than {EXPIRED_AFTER_DAYS} days ago.</dd>
+            <dt>Lapsed</dt>
+            <dd>
+              The certificate expired more than {LAPSED_AFTER_DAYS} days ago. (A certificate itself says “expired” from the day after its expiry
+              date; for the first {LAPSED_AFTER_DAYS} days after that, the matrix calls the person overdue.)
+            </dd>
           </div>
         </dl>
       </details>

@@ -8,12 +8,11 @@ import { formatLongDate } from "@/lib/dates";
 import { MAX_ROWS } from "@/lib/trainer/import";
 import { intakeDetail } from "@/lib/trainer/intakes";
 import { ROLE_LABEL } from "@/lib/trainer/matrix";
-import { findScheme } from "@/db/queries/people";
 import { formatDay } from "@/lib/trainer/format";
-import { parseId, trainerHref } from "@/lib/trainer/scope";
+import { parseId, schemeScopeOf, trainerHref } from "@/lib/trainer/scope";
 import { bulkInviteAction } from "../../actions";
 import { TrainerNav } from "../../_components/nav";
-import { orForbidden } from "../../_components/scope";
+import { orForbidden, orForbiddenAsync } from "../../_components/scope";
 import { TableWrap } from "../../_components/table-wrap";
 
 export const metadata: Metadata = { title: "Intake" };
@@ -24,7 +23,7 @@ export default async function IntakePage({ params }: { params: Promise<{ intakeI
   const id = parseId(intakeId);
   if (id === null) showNotFound();
   const { intake, people, invitations } = orForbidden(() => intakeDetail(viewer, id));
-  const scope = { id: intake.schemeId, name: findScheme(intake.schemeId)?.name ?? "", explicit: viewer.role === "admin" };
+  const scope = await orForbiddenAsync(async () => schemeScopeOf(viewer, intake.schemeId));
   return (
     <>
       <TrainerNav scope={scope} current="/trainer/intakes" />

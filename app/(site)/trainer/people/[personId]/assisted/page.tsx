@@ -5,13 +5,12 @@ import { ActionForm } from "@/app/_components/forms/action-form";
 import { Hidden, RadioGroup, TextArea, TextField } from "@/app/_components/forms/fields";
 import { requireRole } from "@/lib/auth/viewer";
 import { today } from "@/lib/clock";
-import { findScheme } from "@/db/queries/people";
 import { ASSISTED_MAX_DAYS_AGO, modulesToRecord } from "@/lib/trainer/assisted";
 import { managedPerson } from "@/lib/trainer/person-record";
-import { parseId, trainerHref } from "@/lib/trainer/scope";
+import { parseId, schemeScopeOf, trainerHref } from "@/lib/trainer/scope";
 import { recordAssistedAction } from "../../../actions";
 import { TrainerNav } from "../../../_components/nav";
-import { orForbidden, orForbiddenAsync, personScope } from "../../../_components/scope";
+import { orForbidden, orForbiddenAsync } from "../../../_components/scope";
 
 export const metadata: Metadata = { title: "Record an assisted completion" };
 
@@ -22,7 +21,7 @@ export default async function AssistedPage({ params }: { params: Promise<{ perso
   if (id === null) showNotFound();
   const person = orForbidden(() => managedPerson(viewer, id));
   const modules = await orForbiddenAsync(() => modulesToRecord(viewer, id));
-  const scope = personScope(viewer, person, findScheme(person.schemeId)?.name ?? "");
+  const scope = await orForbiddenAsync(async () => schemeScopeOf(viewer, person.schemeId));
   const back = trainerHref(scope, `/trainer/people/${person.id}`);
   return (
     <>

@@ -1,11 +1,11 @@
 // The whole data model. Timestamps are integer milliseconds (Date in code); calendar dates that
 // people read (certificate issue and expiry, intake start) are ISO "YYYY-MM-DD" text, so that a
 // date never shifts with a time zone.
-import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sqliteDialect } from "./dialect";
 
 const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+  integer("created_at", { mode: "timestamp_ms" }).notNull().default(sqliteDialect.nowMs);
 
 export const ROLES = ["carer", "staff", "trainer", "admin"] as const;
 export type Role = (typeof ROLES)[number];

@@ -1,6 +1,7 @@
 // Sessions, sign-in attempts, sign-in links and invitations: the tables behind signing in.
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";
+import { dialect as d } from "../dialect";
 import { invitations, people, sessions, signInAttempts, signInLinks, type Role } from "../schema";
 
 export function insertSession(values: { id: string; personId: number; createdAt: Date; expiresAt: Date }, db: DbOrTx = getDb()): void {
@@ -50,7 +51,7 @@ export function insertSignInLink(values: { tokenHash: string; personId: number; 
 export function countRecentLinks(personId: number, since: Date, db: DbOrTx = getDb()): number {
   return (
     db
-      .select({ n: sql<number>`count(*)` })
+      .select({ n: sql<number>`${d.count()}`.mapWith(d.toNumber) })
       .from(signInLinks)
       .where(and(eq(signInLinks.personId, personId), gt(signInLinks.createdAt, since)))
       .get()?.n ?? 0
@@ -64,11 +65,13 @@ export function findSignInLink(tokenHash: string, db: DbOrTx = getDb()) {
 /** Marks a link used; returns false when it was already used (so it works once, even under a race). */
 export function markSignInLinkUsed(id: number, at: Date, db: DbOrTx = getDb()): boolean {
   return (
-    db
-      .update(signInLinks)
-      .set({ usedAt: at })
-      .where(and(eq(signInLinks.id, id), isNull(signInLinks.usedAt)))
-      .run().changes === 1
+    d.changes(
+      db
+        .update(signInLinks)
+        .set({ usedAt: at })
+        .where(and(eq(signInLinks.id, id), isNull(signInLinks.usedAt)))
+        .run(),
+    ) === 1
   );
 }
 
@@ -98,11 +101,13 @@ export function findInvitationByTokenHash(tokenHash: string, db: DbOrTx = getDb(
 
 export function markInvitationUsed(id: number, personId: number, at: Date, db: DbOrTx = getDb()): boolean {
   return (
-    db
-      .update(invitations)
-      .set({ usedAt: at, personId })
-      .where(and(eq(invitations.id, id), isNull(invitations.usedAt)))
-      .run().changes === 1
+    d.changes(
+      db
+        .update(invitations)
+        .set({ usedAt: at, personId })
+        .where(and(eq(invitations.id, id), isNull(invitations.usedAt)))
+        .run(),
+    ) === 1
   );
 }
 
@@ -117,5 +122,5 @@ export function listOpenInvitations(schemeId: number, at: Date, db: DbOrTx = get
 
 export function countRows(table: "sessions" | "sign_in_links" | "invitations", db: DbOrTx = getDb()): number {
   const t = { sessions, sign_in_links: signInLinks, invitations }[table];
-  return db.select({ n: sql<number>`count(*)` }).from(t).get()?.n ?? 0;
+  return db.select({ n: sql<number>`${d.count()}`.mapWith(d.toNumber) }).from(t).get()?.n ?? 0;
 }

@@ -3,6 +3,7 @@
 // Crockford base32 characters, no hyphens (lib/certificates/code.ts).
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";
+import { dialect as d } from "../dialect";
 import { certificates, schemes } from "../schema";
 
 export type CertificateRow = typeof certificates.$inferSelect;
@@ -50,7 +51,7 @@ export function markSuperseded(oldId: number, newId: number, at: Date, db: DbOrT
     .set({ supersededAt: at, supersededById: newId })
     .where(and(eq(certificates.id, oldId), isNull(certificates.supersededAt)))
     .run();
-  return result.changes === 1;
+  return d.changes(result) === 1;
 }
 
 /** Revokes a certificate. False if it was already revoked (nothing changed). */
@@ -60,5 +61,5 @@ export function revokeCertificate(id: number, by: number, reason: string, at: Da
     .set({ revokedAt: at, revokedBy: by, revokedReason: reason })
     .where(and(eq(certificates.id, id), isNull(certificates.revokedAt)))
     .run();
-  return result.changes === 1;
+  return d.changes(result) === 1;
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";
+import { dialect as d } from "../dialect";
 import { people, schemes, sessions, type Role } from "../schema";
 
 export type PersonRow = typeof people.$inferSelect;
@@ -59,8 +60,8 @@ export function listSchemes(db: DbOrTx = getDb()) {
     .select({
       id: schemes.id,
       name: schemes.name,
-      people: sql<number>`(select count(*) from people p where p.scheme_id = ${schemes.id})`,
-      trainers: sql<number>`(select count(*) from people p where p.scheme_id = ${schemes.id} and p.role = 'trainer')`,
+      people: sql<number>`(select ${d.count()} from people p where p.scheme_id = ${schemes.id})`.mapWith(d.toNumber),
+      trainers: sql<number>`(select ${d.count()} from people p where p.scheme_id = ${schemes.id} and p.role = 'trainer')`.mapWith(d.toNumber),
     })
     .from(schemes)
     .orderBy(asc(schemes.name))
@@ -68,7 +69,7 @@ export function listSchemes(db: DbOrTx = getDb()) {
 }
 
 export function countPeople(db: DbOrTx = getDb()): number {
-  return db.select({ n: sql<number>`count(*)` }).from(people).get()?.n ?? 0;
+  return db.select({ n: sql<number>`${d.count()}`.mapWith(d.toNumber) }).from(people).get()?.n ?? 0;
 }
 
 export function peopleByIds(ids: number[], db: DbOrTx = getDb()) {

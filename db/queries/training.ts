@@ -1,6 +1,7 @@
 // Quiz attempts, answers and module completions.
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";
+import { dialect as d } from "../dialect";
 import { moduleCompletions, quizAnswers, quizAttempts, retrainVersions } from "../schema";
 
 export type AttemptRow = typeof quizAttempts.$inferSelect;
@@ -33,7 +34,7 @@ export function listAttempts(personId: number, moduleSlug?: string, db: DbOrTx =
 }
 
 export function markAttemptSubmitted(id: number, values: { submittedAt: Date; score: number; passed: boolean }, db: DbOrTx = getDb()): boolean {
-  return db.update(quizAttempts).set(values).where(and(eq(quizAttempts.id, id), isNull(quizAttempts.submittedAt))).run().changes === 1;
+  return d.changes(db.update(quizAttempts).set(values).where(and(eq(quizAttempts.id, id), isNull(quizAttempts.submittedAt))).run()) === 1;
 }
 
 export function insertAnswer(values: typeof quizAnswers.$inferInsert, db: DbOrTx = getDb()): void {
@@ -78,8 +79,8 @@ export function scenariosSeenInCycle(personId: number, moduleSlug: string, cycle
 
 export function countAttemptRows(db: DbOrTx = getDb()) {
   return {
-    attempts: db.select({ n: sql<number>`count(*)` }).from(quizAttempts).get()?.n ?? 0,
-    answers: db.select({ n: sql<number>`count(*)` }).from(quizAnswers).get()?.n ?? 0,
+    attempts: db.select({ n: sql<number>`${d.count()}`.mapWith(d.toNumber) }).from(quizAttempts).get()?.n ?? 0,
+    answers: db.select({ n: sql<number>`${d.count()}`.mapWith(d.toNumber) }).from(quizAnswers).get()?.n ?? 0,
   };
 }
 
@@ -92,12 +93,14 @@ export function listRetrainVersions(db: DbOrTx = getDb()) {
 }
 
 export function insertRetrainVersion(values: typeof retrainVersions.$inferInsert, db: DbOrTx = getDb()): boolean {
-  return db.insert(retrainVersions).values(values).onConflictDoNothing().run().changes === 1;
+  return d.changes(db.insert(retrainVersions).values(values).onConflictDoNothing().run()) === 1;
 }
 
 /** Content versions that certificates were earned against, with how many live certificates each. */
 export function certificateVersions(db: DbOrTx = getDb()) {
-  return db.all<{ contentVersion: string; holders: number }>(
-    sql`select content_version as contentVersion, count(*) as holders from certificates where revoked_at is null and superseded_at is null group by content_version order by content_version desc`,
-  );
+  return db
+    .all<{ contentVersion: string; holders: unknown }>(
+      sql`select content_version as "contentVersion", ${d.count()} as holders from certificates where revoked_at is null and superseded_at is null group by content_version order by content_version desc`,
+    )
+    .map((r) => ({ contentVersion: r.contentVersion, holders: d.toNumber(r.holders) }));
 }

@@ -44,6 +44,21 @@ export function insertCertificate(values: NewCertificate, db: DbOrTx = getDb()):
   return db.insert(certificates).values(values).returning().get();
 }
 
+/**
+ * Inserts a certificate unless the person already holds a live one for that cycle
+ * (certificates_one_live): undefined then, and the caller keeps the one already issued.
+ */
+export function insertCertificateOnce(values: NewCertificate, db: DbOrTx = getDb()): CertificateRow | undefined {
+  return db
+    .insert(certificates)
+    .values(values)
+    // No conflict target: drizzle's sqlite-core puts a partial index's WHERE after DO NOTHING,
+    // where SQLite refuses it. The table's only other unique key is one no insert repeats.
+    .onConflictDoNothing()
+    .returning()
+    .get();
+}
+
 /** Marks `oldId` as replaced by `newId`. False if it was already superseded (nothing changed). */
 export function markSuperseded(oldId: number, newId: number, at: Date, db: DbOrTx = getDb()): boolean {
   const result = db

@@ -13,6 +13,20 @@ export function findPersonById(id: number, db: DbOrTx = getDb()): PersonRow | un
   return db.select().from(people).where(eq(people.id, id)).get();
 }
 
+/** Inserts a person unless the email address already has an account (people.email is unique): undefined then. */
+export function insertPersonUnlessEmailTaken(
+  values: { name: string; email: string; role: Role; schemeId: number | null; intakeId?: number | null; passwordHash?: string | null },
+  db: DbOrTx = getDb(),
+): PersonRow | undefined {
+  return db
+    .insert(people)
+    .values({ ...values, email: values.email.toLowerCase() })
+    // Any conflict: email is the only unique key an insert can repeat.
+    .onConflictDoNothing()
+    .returning()
+    .get();
+}
+
 export function insertPerson(
   values: { name: string; email: string; role: Role; schemeId: number | null; intakeId?: number | null; passwordHash?: string | null },
   db: DbOrTx = getDb(),

@@ -11,6 +11,22 @@ export function insertAttempt(values: typeof quizAttempts.$inferInsert, db: DbOr
   return db.insert(quizAttempts).values(values).returning().get();
 }
 
+/**
+ * Inserts an attempt unless the person already has an open one at this module in this cycle (the
+ * quiz_attempts_one_open index): undefined then, and the caller resumes that one. Synchronous
+ * because today's write transactions are; it becomes async with the rest of the query layer.
+ */
+export function insertAttemptUnlessOpen(values: typeof quizAttempts.$inferInsert, db: DbOrTx = getDb()): AttemptRow | undefined {
+  return db
+    .insert(quizAttempts)
+    .values(values)
+    // No conflict target: drizzle's sqlite-core puts a partial index's WHERE after DO NOTHING,
+    // where SQLite refuses it. The table's only other unique key is one no insert repeats.
+    .onConflictDoNothing()
+    .returning()
+    .get();
+}
+
 export function findAttempt(id: number, db: DbOrTx = getDb()): AttemptRow | undefined {
   return db.select().from(quizAttempts).where(eq(quizAttempts.id, id)).get();
 }
@@ -53,6 +69,17 @@ export function answersOfAttempts(attemptIds: number[], db: DbOrTx = getDb()) {
 
 export function insertCompletion(values: typeof moduleCompletions.$inferInsert, db: DbOrTx = getDb()): CompletionRow {
   return db.insert(moduleCompletions).values(values).returning().get();
+}
+
+/** Inserts a completion unless the module is already complete in that cycle (module_completions_once): undefined then. */
+export function insertCompletionOnce(values: typeof moduleCompletions.$inferInsert, db: DbOrTx = getDb()): CompletionRow | undefined {
+  return db
+    .insert(moduleCompletions)
+    .values(values)
+    // Any conflict: module_completions_once is the only unique key an insert can repeat.
+    .onConflictDoNothing()
+    .returning()
+    .get();
 }
 
 export function completionsInCycle(personId: number, cycle: number, db: DbOrTx = getDb()): CompletionRow[] {

@@ -7,9 +7,10 @@ import { parseArgs } from "node:util";
 import { getDb } from "@/db/client";
 import { isoDateInLondon } from "@/lib/clock";
 import { env } from "@/lib/env";
+import { JOBS, refusedMessage, withJobLock } from "@/lib/jobs/lock";
 import { anonymiseDue, retentionCutoff } from "@/lib/trainer/anonymise";
 
-function main() {
+async function main() {
   const { values } = parseArgs({ options: { "dry-run": { type: "boolean" }, scheme: { type: "string" } } });
   const schemeId = values.scheme === undefined ? null : Number(values.scheme);
   if (schemeId !== null && (!Number.isSafeInteger(schemeId) || schemeId < 1)) {
@@ -19,7 +20,13 @@ function main() {
   getDb();
   const { retentionDays } = env();
   const cutoff = retentionCutoff();
-  const run = anonymiseDue({ actorId: null, schemeId, dryRun: Boolean(values["dry-run"]) });
+  // Two runs never overlap, even from different machines: the second is refused (lib/jobs/lock.ts).
+  const locked = await withJobLock(JOBS.anonymise, () => anonymiseDue({ actorId: null, schemeId, dryRun: Boolean(values["dry-run"]) }));
+  if (!locked.ran) {
+    console.log(refusedMessage(JOBS.anonymise, locked));
+    return;
+  }
+  const run = locked.result;
   const verb = values["dry-run"] ? "Would anonymise" : "Anonymised";
   console.log(
     `${verb} ${run.anonymised.length} ${run.anonymised.length === 1 ? "person" : "people"} deactivated before ${isoDateInLondon(cutoff)} ` +
@@ -28,9 +35,7 @@ function main() {
   if (values["dry-run"] && run.anonymised.length) console.log(`  ids: ${run.anonymised.map((p) => p.id).join(", ")}`);
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error) => {
   console.error(error);
   process.exit(1);
-}
+});

@@ -22,8 +22,10 @@
 // | unixepoch('subsec') * 1000 default   | (extract(epoch from now()) * 1000)::bigint          |
 // | BEGIN IMMEDIATE serialises writers   | lockFor(): pg_advisory_xact_lock(hashtext(key))     |
 // | SQLITE_CONSTRAINT_UNIQUE             | SQLSTATE 23505                                      |
+// | synchronous=NORMAL for one write     | set local synchronous_commit = off                  |
+// | min(a, NULL) is NULL                 | least(a, NULL) is a: call least/greatest on non-nulls |
 import { type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "./client";
+import type { Db, DbOrTx } from "./client";
 
 export type EngineName = "sqlite" | "postgres";
 
@@ -66,6 +68,13 @@ export type Dialect = {
   lockFor(tx: DbOrTx, key: string): Promise<void>;
   /** True for a unique-constraint violation (a concurrent duplicate). */
   isUniqueViolation(error: unknown): boolean;
+  /**
+   * Runs a small write whose loss in a power cut does no harm (a rate-limit count) without waiting
+   * for the disk. SQLite: synchronous=NORMAL for that statement (in WAL mode the commit is then not
+   * fsync'd; the next ordinary commit's fsync covers it). PostgreSQL: `set local synchronous_commit
+   * = off` in its transaction. Durability of every other write is unchanged.
+   */
+  withoutWaitingForDisk<T>(db: Db, write: () => T): T;
 };
 
 export const sqliteDialect: Dialect = {
@@ -93,6 +102,17 @@ export const sqliteDialect: Dialect = {
   isUniqueViolation: (error) => {
     const code = (error as { code?: unknown } | null)?.code;
     return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+  },
+  withoutWaitingForDisk: (db, write) => {
+    const client = db.$client;
+    const was = client.pragma("synchronous", { simple: true }) as number;
+    if (was < 2 || client.inTransaction) return write();
+    client.pragma("synchronous = NORMAL");
+    try {
+      return write();
+    } finally {
+      client.pragma(`synchronous = ${was}`);
+    }
   },
 };
 

@@ -1,15 +1,23 @@
 // Sessions, sign-in attempts, sign-in links and invitations: the tables behind signing in.
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { type DbOrTx, getDb } from "../client";
+import { type Placeholder, and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { type Db, type DbOrTx, getDb } from "../client";
 import { dialect as d } from "../dialect";
+import { prepared } from "../prepared";
 import { invitations, people, sessions, signInAttempts, signInLinks, type Role } from "../schema";
 
 export function insertSession(values: { id: string; personId: number; createdAt: Date; expiresAt: Date }, db: DbOrTx = getDb()): void {
   db.insert(sessions).values(values).run();
 }
 
-/** The live session and its person, or undefined when revoked, expired or the person is inactive. */
-export function findLiveSession(id: string, at: Date, db: DbOrTx = getDb()) {
+/**
+ * The live session and its person, or undefined when revoked, expired or the person is inactive.
+ * Every signed-in request runs it: prepared once per connection (db/prepared.ts).
+ */
+export function findLiveSession(id: string, at: Date, db: Db = getDb()) {
+  return prepared(db, "live_session", (c) => liveSessionQuery(c, sql.placeholder("id"), sql.placeholder("at")).prepare()).get({ id, at: at.getTime() });
+}
+
+function liveSessionQuery(db: Db, id: Placeholder, at: Placeholder) {
   return db
     .select({
       sessionId: sessions.id,
@@ -21,8 +29,7 @@ export function findLiveSession(id: string, at: Date, db: DbOrTx = getDb()) {
     })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
-    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, at), eq(people.active, true)))
-    .get();
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, at), eq(people.active, true)));
 }
 
 export function revokeSession(id: string, at: Date, db: DbOrTx = getDb()): void {

@@ -1,9 +1,10 @@
 // Certificates: issued once, never changed afterwards except to be revoked or superseded (the
 // certificates_immutable trigger refuses anything else). Codes are stored in canonical form: 28
 // Crockford base32 characters, no hyphens (lib/certificates/code.ts).
-import { and, desc, eq, isNull } from "drizzle-orm";
-import { type DbOrTx, getDb } from "../client";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { type Db, type DbOrTx, getDb } from "../client";
 import { dialect as d } from "../dialect";
+import { prepared } from "../prepared";
 import { certificates, schemes } from "../schema";
 
 export type CertificateRow = typeof certificates.$inferSelect;
@@ -16,8 +17,12 @@ function flatten(row: { certificate: CertificateRow; schemeName: string } | unde
   return row ? { ...row.certificate, schemeName: row.schemeName } : undefined;
 }
 
-export function findCertificateByCode(code: string, db: DbOrTx = getDb()): CertificateWithScheme | undefined {
-  return flatten(db.select(withScheme).from(certificates).innerJoin(schemes, eq(schemes.id, certificates.schemeId)).where(eq(certificates.code, code)).get());
+/** The public verification page runs this on every view: prepared once per connection (db/prepared.ts). */
+export function findCertificateByCode(code: string, db: Db = getDb()): CertificateWithScheme | undefined {
+  const statement = prepared(db, "certificate_by_code", (c) =>
+    c.select(withScheme).from(certificates).innerJoin(schemes, eq(schemes.id, certificates.schemeId)).where(eq(certificates.code, sql.placeholder("code"))).prepare(),
+  );
+  return flatten(statement.get({ code }));
 }
 
 export function findCertificateById(id: number, db: DbOrTx = getDb()): CertificateWithScheme | undefined {

@@ -1,10 +1,11 @@
 // What "My training" reads, in three statements whatever the length of someone's history: the
 // person with every certificate (and its content version's retraining mark), then the modules of
 // the one cycle the page shows, and the pages they have read. On a remote database each statement
-// is a round trip, so the page is built for few. The statements are prepared once per connection:
-// building a query with drizzle's builder costs more than running it on SQLite.
+// is a round trip, so the page is built for few. The statements are prepared once per connection
+// (db/prepared.ts).
 import { and, desc, eq, sql } from "drizzle-orm";
 import { type Db, getDb } from "../client";
+import { prepared } from "../prepared";
 import { certificates, moduleCompletions, pageReads, people, quizAttempts, retrainVersions } from "../schema";
 
 function prepare(db: Db) {
@@ -37,15 +38,8 @@ function prepare(db: Db) {
   };
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
-
 function statements(db: Db) {
-  let found = prepared.get(db);
-  if (!found) {
-    found = prepare(db);
-    prepared.set(db, found);
-  }
-  return found;
+  return prepared(db, "my_training", prepare);
 }
 
 /**

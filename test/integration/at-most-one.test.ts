@@ -141,7 +141,33 @@ describe("one completion per module and cycle; one live certificate per person a
 });
 
 describe("one use of an invitation", () => {
-  it("a second account for the same address (a concurrent acceptance) is not created, and no error escapes", async () => {
+  it("two acceptances at once make one account; the second gets a message, not an error", async () => {
+    const { acceptInvitation, invite } = await import("@/lib/invitations");
+    const trainer = viewerOf(makePerson("trainer", carer.schemeId));
+    const result = await invite(trainer, { email: "twice@test.example", role: "carer", schemeId: carer.schemeId! });
+    const token = (result as { link: string }).link.split("/invite/")[1]!;
+    const outcomes = await Promise.all([acceptInvitation(token, "First", "kettle garden lamp"), acceptInvitation(token, "Second", "kettle garden lamp")]);
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(outcomes.find((o) => !o.ok)).toMatchObject({ ok: false, field: "form" });
+    expect(db.$client.prepare("select count(*) as n from people where email = 'twice@test.example'").get()).toEqual({ n: 1 });
+  });
+
+  it("an acceptance that read before the other committed runs into the unique email and says the invitation is used", async () => {
+    const { acceptInvitation, invite } = await import("@/lib/invitations");
+    const peopleQueries = await import("@/db/queries/people");
+    const trainer = viewerOf(makePerson("trainer", carer.schemeId));
+    const result = await invite(trainer, { email: "race@test.example", role: "carer", schemeId: carer.schemeId! });
+    const token = (result as { link: string }).link.split("/invite/")[1]!;
+    expect((await acceptInvitation(token, "First", "kettle garden lamp")).ok).toBe(true);
+    // The invitation read as unused and no account with the address seen: the concurrent case.
+    db.$client.prepare("update invitations set used_at = null, person_id = null where email = 'race@test.example'").run();
+    vi.spyOn(peopleQueries, "findPersonByEmail").mockReturnValueOnce(undefined);
+    const before = rowCounts(db);
+    expect(await acceptInvitation(token, "Second", "kettle garden lamp")).toMatchObject({ ok: false, field: "form", message: expect.stringMatching(/already been used/) });
+    expect(rowCounts(db)).toEqual(before);
+  });
+
+  it("an account for the same address is not inserted twice, whatever the case of the address", async () => {
     const { insertPersonUnlessEmailTaken } = await import("@/db/queries/people");
     const values = { name: "A", email: "same@test.example", role: "carer" as const, schemeId: carer.schemeId };
     expect(insertPersonUnlessEmailTaken(values)).toBeDefined();

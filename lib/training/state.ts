@@ -8,17 +8,20 @@ import { completionsInCycle, listAttempts, retrainMarkedAt, type CompletionRow }
 import { isoDateInLondon, today as todayInLondon } from "../clock";
 import { refresherState } from "../refresher";
 
-export type TrainingState = {
+/** What the rules read of a certificate. */
+export type CertificateFacts = Pick<CertificateRow, "id" | "cycle" | "issuedOn" | "expiresOn" | "revokedAt" | "supersededAt">;
+
+export type TrainingState<C extends CertificateFacts = CertificateRow> = {
   cycle: number;
   status: ReturnType<typeof refresherState>;
-  liveCertificate: ReturnType<typeof latestLiveCertificate>;
+  liveCertificate: C | undefined;
   completions: CompletionRow[];
   /** True in a refresher cycle: modules show as "to do again" while the old certificate stands. */
   isRefresher: boolean;
 };
 
 /** The certificate that counts now, from a person's certificates: as latestLiveCertificate() picks it. */
-export function liveCertificateOf<T extends Pick<CertificateRow, "id" | "expiresOn" | "revokedAt" | "supersededAt">>(certificates: T[]): T | undefined {
+export function liveCertificateOf<T extends CertificateFacts>(certificates: T[]): T | undefined {
   let live: T | undefined;
   for (const c of certificates) {
     if (c.revokedAt || c.supersededAt) continue;
@@ -31,20 +34,20 @@ export function liveCertificateOf<T extends Pick<CertificateRow, "id" | "expires
  * The cycle a person is in. With a live certificate: its cycle while it is complete, the next once
  * the refresher window opens. Without: one after the highest cycle they ever had a certificate for.
  */
-export function currentCycle(today: string, live: CertificateRow | undefined, marked: Date | null, highestCycle: number) {
+export function currentCycle(today: string, live: CertificateFacts | undefined, marked: Date | null, highestCycle: number) {
   if (!live) return { cycle: highestCycle + 1, liveStatus: null };
   const liveStatus = refresherState(today, { issuedOn: live.issuedOn, expiresOn: live.expiresOn }, { retrainMarkedOn: marked ? isoDateInLondon(marked) : null });
   return { cycle: liveStatus.status === "complete" ? live.cycle : live.cycle + 1, liveStatus };
 }
 
 /** The whole state, once the cycle's completions and whether it has any attempt are known. */
-export function stateOf(
+export function stateOf<C extends CertificateFacts>(
   today: string,
   position: ReturnType<typeof currentCycle>,
-  live: CertificateRow | undefined,
+  live: C | undefined,
   completions: CompletionRow[],
   attemptedInCycle: () => boolean,
-): TrainingState {
+): TrainingState<C> {
   const { cycle, liveStatus } = position;
   if (live && liveStatus) return { cycle, status: liveStatus, liveCertificate: live, completions, isRefresher: cycle > live.cycle };
   const started = completions.length > 0 || attemptedInCycle();

@@ -105,8 +105,9 @@ export const sqliteDialect: Dialect = {
   },
   withoutWaitingForDisk: (db, write) => {
     const client = db.$client;
+    if (client.inTransaction) return write();
     const was = client.pragma("synchronous", { simple: true }) as number;
-    if (was < 2 || client.inTransaction) return write();
+    if (was < 2) return write();
     client.pragma("synchronous = NORMAL");
     try {
       return write();

@@ -13,7 +13,9 @@
 // - text { mode: "json" } -> jsonb (jsonb has equality, which the certificate trigger needs).
 // - text enums stay text with the same lists (no CHECK, as on SQLite); ISO dates stay text.
 // - `.unique()` becomes a UNIQUE constraint with the same name as SQLite's unique index.
+import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -213,7 +215,10 @@ export const quizAttempts = pgTable(
     total: integer("total").notNull(),
     passed: boolean("passed"),
   },
-  (t) => [index("quiz_attempts_person_module").on(t.personId, t.moduleSlug, t.startedAt)],
+  (t) => [
+    index("quiz_attempts_person_module").on(t.personId, t.moduleSlug, t.startedAt),
+    uniqueIndex("quiz_attempts_one_open").on(t.personId, t.moduleSlug, t.cycle).where(sql`submitted_at is null`),
+  ],
 );
 
 /** Every choice made in an attempt, with its time. The latest row per scenario is the answer. */
@@ -280,7 +285,11 @@ export const certificates = pgTable(
     supersededAt: at("superseded_at"),
     supersededById: integer("superseded_by_id"),
   },
-  (t) => [index("certificates_person").on(t.personId, t.issuedOn), index("certificates_scheme").on(t.schemeId, t.expiresOn)],
+  (t) => [
+    index("certificates_person").on(t.personId, t.issuedOn),
+    index("certificates_scheme").on(t.schemeId, t.expiresOn),
+    uniqueIndex("certificates_one_live").on(t.personId, t.cycle).where(sql`revoked_at is null and superseded_at is null`),
+  ],
 );
 
 /** Content versions an admin has marked as needing retraining. */
@@ -314,3 +323,21 @@ export const digestsSent = pgTable(
   },
   (t) => [primaryKey({ columns: [t.trainerId, t.day] })],
 );
+
+// Milliseconds since 1970 as plain numbers (not Dates), as on SQLite: bigint, since they pass int4.
+const ms = (name: string) => bigint(name, { mode: "number" });
+
+/** Fixed-window request counts per key, shared by every app instance (see db/schema.ts). */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: ms("window_start").notNull(),
+  count: integer("count").notNull(),
+});
+
+/** Locks for jobs that must not run twice at once (see db/schema.ts). */
+export const jobLocks = pgTable("job_locks", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  lockedAt: ms("locked_at").notNull(),
+  lockedUntil: ms("locked_until").notNull(),
+});

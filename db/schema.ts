@@ -3,9 +3,10 @@
 // date never shifts with a time zone.
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sqliteDialect } from "./dialect";
 
 const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+  integer("created_at", { mode: "timestamp_ms" }).notNull().default(sqliteDialect.nowMs);
 
 export const ROLES = ["carer", "staff", "trainer", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -197,7 +198,12 @@ export const quizAttempts = sqliteTable(
     total: integer("total").notNull(),
     passed: integer("passed", { mode: "boolean" }),
   },
-  (t) => [index("quiz_attempts_person_module").on(t.personId, t.moduleSlug, t.startedAt)],
+  (t) => [
+    index("quiz_attempts_person_module").on(t.personId, t.moduleSlug, t.startedAt),
+    // At most one open (unsubmitted) attempt per person, module and cycle, whatever the engine and
+    // however many writers: a concurrent second start conflicts and resumes the first.
+    uniqueIndex("quiz_attempts_one_open").on(t.personId, t.moduleSlug, t.cycle).where(sql`submitted_at is null`),
+  ],
 );
 
 /** Every choice made in an attempt, with its time. The latest row per scenario is the answer. */
@@ -264,7 +270,12 @@ export const certificates = sqliteTable(
     supersededAt: integer("superseded_at", { mode: "timestamp_ms" }),
     supersededById: integer("superseded_by_id"),
   },
-  (t) => [index("certificates_person").on(t.personId, t.issuedOn), index("certificates_scheme").on(t.schemeId, t.expiresOn)],
+  (t) => [
+    index("certificates_person").on(t.personId, t.issuedOn),
+    index("certificates_scheme").on(t.schemeId, t.expiresOn),
+    // At most one live (not revoked, not superseded) certificate per person and cycle.
+    uniqueIndex("certificates_one_live").on(t.personId, t.cycle).where(sql`revoked_at is null and superseded_at is null`),
+  ],
 );
 
 /** Content versions an admin has marked as needing retraining. */
@@ -301,3 +312,26 @@ export const digestsSent = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.trainerId, t.day] })],
 );
+
+/**
+ * Fixed-window request counts per key (e.g. "verify:203.0.113.9"), shared by every app process.
+ * One atomic upsert per request (db/queries/rate-limits.ts); rows of past windows are pruned by
+ * the daily job.
+ */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull(),
+});
+
+/**
+ * Locks for jobs that must not run twice at once (the daily reminders and anonymisation), shared
+ * by every process. Taken by an atomic upsert that only succeeds when the lock is free or expired,
+ * so a holder that crashed blocks others only until locked_until.
+ */
+export const jobLocks = sqliteTable("job_locks", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  lockedAt: integer("locked_at").notNull(),
+  lockedUntil: integer("locked_until").notNull(),
+});

@@ -2,8 +2,30 @@ import "server-only";
 // The one daily job: refresher reminders, then anonymising people who left more than the retention
 // period ago (what the leavers page promises "runs every day"). Each step runs even when the one
 // before it failed, and each step's outcome is reported, so one broken step cannot hide another.
-import { runReminders } from "./reminders/run";
-import { anonymiseDue } from "./trainer/anonymise";
+// Each step holds its job lock (lib/jobs/lock.ts), also when run on its own by its script, so two
+// machines never run the same step at once.
+import { pruneRequestCounts } from "@/db/queries/shared-state";
+import { now } from "./clock";
+import { JOBS, type Locked, refusedMessage, withJobLock } from "./jobs/lock";
+import { type ReminderRun, runReminders } from "./reminders/run";
+import { type AnonymiseRun, anonymiseDue } from "./trainer/anonymise";
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/** The reminders due today, under the reminders lock; also prunes spent verification rate-limit counts. */
+export function remindersUnderLock(): Promise<Locked<ReminderRun>> {
+  return withJobLock(JOBS.reminders, async () => {
+    const result = await runReminders();
+    // Rate-limit counts of windows that ended more than a day ago are of no further use.
+    await pruneRequestCounts(now().getTime() - DAY_MS);
+    return result;
+  });
+}
+
+/** Anonymises those due, under the anonymisation lock. */
+export function anonymiseUnderLock(options: Parameters<typeof anonymiseDue>[0]): Promise<Locked<AnonymiseRun>> {
+  return withJobLock(JOBS.anonymise, () => anonymiseDue(options));
+}
 
 export type DailyStepResult = { step: string; ok: true; summary: string } | { step: string; ok: false; error: unknown };
 
@@ -15,16 +37,18 @@ export const DAILY_STEPS: readonly DailyStep[] = [
   {
     step: "reminders",
     run: async () => {
-      const { reminders, digests } = await runReminders();
+      const run = await remindersUnderLock();
+      if (!run.ran) return refusedMessage(JOBS.reminders, run);
+      const { reminders, digests } = run.result;
       return `sent ${plural(reminders.length, "reminder", "reminders")} and ${plural(digests, "trainer digest", "trainer digests")}`;
     },
   },
   {
     step: "anonymisation",
-    // Not awaited while anonymiseDue is synchronous (lint refuses awaiting a non-promise); when the
-    // data layer turns async, the type checker flags this line until an await is added.
-    run: () => {
-      const { anonymised } = anonymiseDue({ actorId: null, schemeId: null });
+    run: async () => {
+      const run = await anonymiseUnderLock({ actorId: null, schemeId: null });
+      if (!run.ran) return refusedMessage(JOBS.anonymise, run);
+      const { anonymised } = run.result;
       return `anonymised ${plural(anonymised.length, "person", "people")} who left more than the retention period ago`;
     },
   },

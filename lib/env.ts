@@ -9,24 +9,36 @@ const yesNo = z
   .optional()
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
-const envSchema = z.object({
-  DATABASE_PATH: z.string().min(1).optional(),
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 33)").optional(),
-  SITE_URL: z.url("must be a full address such as https://training.example.org").optional(),
-  DEMO_MODE: yesNo,
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
-    .optional()
-    .or(z.literal("")),
-  MAIL_FROM: z.string().min(3).optional(),
-  RETENTION_DAYS: z.coerce.number().int().min(30, "must be at least 30 days").max(36500).optional(),
-  QUIZ_SCENARIOS_PER_ATTEMPT: z.coerce.number().int().min(1).max(20).optional(),
-});
+const envSchema = z
+  .object({
+    DATABASE_PATH: z.string().min(1).optional(),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 33)").optional(),
+    // Without AUTH_SECRET, a secret is generated into data/ for the one-command start. That secret
+    // belongs to one machine: with several app instances (or any production deployment) set this,
+    // so that a missing AUTH_SECRET stops the site instead of each instance making its own.
+    REQUIRE_AUTH_SECRET: yesNo,
+    SITE_URL: z.url("must be a full address such as https://training.example.org").optional(),
+    DEMO_MODE: yesNo,
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+      .optional()
+      .or(z.literal("")),
+    MAIL_FROM: z.string().min(3).optional(),
+    RETENTION_DAYS: z.coerce.number().int().min(30, "must be at least 30 days").max(36500).optional(),
+    QUIZ_SCENARIOS_PER_ATTEMPT: z.coerce.number().int().min(1).max(20).optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.REQUIRE_AUTH_SECRET && !e.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required because REQUIRE_AUTH_SECRET is set (try: openssl rand -base64 33)" });
+    }
+  });
 
 export type Env = {
   databasePath?: string;
   authSecret?: string;
+  /** AUTH_SECRET must be given; never generated into data/. */
+  requireAuthSecret: boolean;
   siteUrl: string;
   demoMode: boolean;
   smtpUrl?: string;
@@ -51,6 +63,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     databasePath: e.DATABASE_PATH,
     authSecret: e.AUTH_SECRET,
+    requireAuthSecret: e.REQUIRE_AUTH_SECRET,
     siteUrl: (e.SITE_URL ?? "http://localhost:3000").replace(/\/$/, ""),
     demoMode: e.DEMO_MODE,
     smtpUrl: e.SMTP_URL || undefined,

@@ -3,7 +3,7 @@ import "server-only";
 // sets their name and password, and is signed in.
 import { type DbOrTx, writeTransaction } from "@/db/client";
 import { findInvitationByTokenHash, insertInvitation, listOpenInvitations, markInvitationUsed } from "@/db/queries/auth";
-import { findPersonByEmail, findScheme, insertPerson } from "@/db/queries/people";
+import { findPersonByEmail, findScheme, insertPersonUnlessEmailTaken } from "@/db/queries/people";
 import type { Role } from "@/db/schema";
 import { type Viewer, canInviteRole, canManageScheme } from "./access";
 import { audit } from "./audit";
@@ -117,10 +117,12 @@ export async function acceptInvitation(token: unknown, name: string, password: s
     if (findPersonByEmail(invitation.email, tx)) {
       return { ok: false as const, field: "form", message: "An account with this email address already exists. Sign in instead." };
     }
-    const person = insertPerson(
+    const person = insertPersonUnlessEmailTaken(
       { name, email: invitation.email, role: invitation.role, schemeId: invitation.schemeId, intakeId: invitation.intakeId, passwordHash },
       tx,
     );
+    // A concurrent acceptance (or sign-up with this address) got there first: people.email is unique.
+    if (!person) return { ok: false as const, field: "form", message: "This invitation has already been used or has run out. Ask your trainer for a new one." };
     if (!markInvitationUsed(invitation.id, person.id, now(), tx)) {
       tx.rollback();
     }

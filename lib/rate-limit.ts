@@ -1,45 +1,24 @@
-// An in-memory token bucket per key (a client address), pure: the caller passes the time, so tests
-// move it freely. One process only; a site behind several processes would need a shared store.
+// Rate limits shared by every app process: one counter row per key and fixed window in the
+// database (db/queries/shared-state.ts), counted by one atomic upsert per request. The caller
+// passes the time, so tests move it freely.
+import { countRequest } from "@/db/queries/shared-state";
 
-export type TokenBucketOptions = {
-  /** Most requests allowed at once (the bucket's size). */
-  capacity: number;
-  /** Tokens added back per millisecond; capacity / 60_000 refills the bucket in a minute. */
-  refillPerMs: number;
-  /** Keys kept at most; beyond it, the least recently used are forgotten (they start full again). */
-  maxKeys?: number;
+export type RateLimit = {
+  /** Names the limit in the counter's key, so that limits on different things never share a count. */
+  name: string;
+  /** Requests allowed per window and key. */
+  limit: number;
+  /** Window length; windows start at multiples of it (a minute: 00:00, 00:01, …). */
+  windowMs: number;
 };
 
 export type TakeResult = { ok: true; remaining: number } | { ok: false; retryAfterMs: number };
 
-export type TokenBucket = {
-  take(key: string, atMs: number): TakeResult;
-  /** For tests. */
-  size(): number;
-};
-
-export function createTokenBucket({ capacity, refillPerMs, maxKeys = 10_000 }: TokenBucketOptions): TokenBucket {
-  if (!(capacity >= 1) || !(refillPerMs > 0)) throw new Error("capacity must be at least 1 and refillPerMs above 0");
-  // Map keeps insertion order: re-inserting on use makes the first key the least recently used.
-  const buckets = new Map<string, { tokens: number; at: number }>();
-
-  return {
-    take(key, atMs) {
-      const found = buckets.get(key);
-      // A clock that steps back never adds tokens.
-      const tokens = found ? Math.min(capacity, found.tokens + Math.max(0, atMs - found.at) * refillPerMs) : capacity;
-      const at = found ? Math.max(found.at, atMs) : atMs;
-      buckets.delete(key);
-      if (tokens >= 1) {
-        buckets.set(key, { tokens: tokens - 1, at });
-        while (buckets.size > maxKeys) buckets.delete(buckets.keys().next().value!);
-        return { ok: true, remaining: Math.floor(tokens - 1) };
-      }
-      buckets.set(key, { tokens, at });
-      return { ok: false, retryAfterMs: Math.ceil((1 - tokens) / refillPerMs) };
-    },
-    size: () => buckets.size,
-  };
+/** Counts a request from `key` and says whether it is within the limit. */
+export async function takeRequest(limit: RateLimit, key: string, atMs: number): Promise<TakeResult> {
+  const { count, windowStart } = await countRequest(`${limit.name}:${key}`, atMs, limit.windowMs);
+  if (count <= limit.limit) return { ok: true, remaining: limit.limit - count };
+  return { ok: false, retryAfterMs: Math.max(1, windowStart + limit.windowMs - atMs) };
 }
 
 /**
@@ -58,18 +37,5 @@ export function clientKey(headers: { get(name: string): string | null }): string
   return ip ? ip.slice(0, 100) : "unknown";
 }
 
-const globalBuckets = globalThis as unknown as { sharedLivesBuckets?: Map<string, TokenBucket> };
-
-/** One bucket per name for the life of the process (kept across hot reloads in development). */
-export function sharedBucket(name: string, options: TokenBucketOptions): TokenBucket {
-  globalBuckets.sharedLivesBuckets ??= new Map();
-  let bucket = globalBuckets.sharedLivesBuckets.get(name);
-  if (!bucket) {
-    bucket = createTokenBucket(options);
-    globalBuckets.sharedLivesBuckets.set(name, bucket);
-  }
-  return bucket;
-}
-
-/** Public certificate checks: 30 a minute per address, refilling steadily. */
-export const VERIFY_LIMIT: TokenBucketOptions = { capacity: 30, refillPerMs: 30 / 60_000 };
+/** Public certificate checks: 30 a minute per address. */
+export const VERIFY_LIMIT: RateLimit = { name: "verify", limit: 30, windowMs: 60_000 };

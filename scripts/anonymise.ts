@@ -7,9 +7,11 @@ import { parseArgs } from "node:util";
 import { getDb } from "@/db/client";
 import { isoDateInLondon } from "@/lib/clock";
 import { env } from "@/lib/env";
-import { anonymiseDue, retentionCutoff } from "@/lib/trainer/anonymise";
+import { anonymiseUnderLock } from "@/lib/daily-jobs";
+import { JOBS, refusedMessage } from "@/lib/jobs/lock";
+import { retentionCutoff } from "@/lib/trainer/anonymise";
 
-function main() {
+async function main() {
   const { values } = parseArgs({ options: { "dry-run": { type: "boolean" }, scheme: { type: "string" } } });
   const schemeId = values.scheme === undefined ? null : Number(values.scheme);
   if (schemeId !== null && (!Number.isSafeInteger(schemeId) || schemeId < 1)) {
@@ -19,7 +21,13 @@ function main() {
   getDb();
   const { retentionDays } = env();
   const cutoff = retentionCutoff();
-  const run = anonymiseDue({ actorId: null, schemeId, dryRun: Boolean(values["dry-run"]) });
+  // Two runs never overlap, even from different machines: the second is refused (lib/jobs/lock.ts).
+  const locked = await anonymiseUnderLock({ actorId: null, schemeId, dryRun: Boolean(values["dry-run"]) });
+  if (!locked.ran) {
+    console.log(refusedMessage(JOBS.anonymise, locked));
+    return;
+  }
+  const run = locked.result;
   const verb = values["dry-run"] ? "Would anonymise" : "Anonymised";
   console.log(
     `${verb} ${run.anonymised.length} ${run.anonymised.length === 1 ? "person" : "people"} deactivated before ${isoDateInLondon(cutoff)} ` +
@@ -28,9 +36,7 @@ function main() {
   if (values["dry-run"] && run.anonymised.length) console.log(`  ids: ${run.anonymised.map((p) => p.id).join(", ")}`);
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error) => {
   console.error(error);
   process.exit(1);
-}
+});

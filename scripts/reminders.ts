@@ -1,13 +1,20 @@
 // Sends the refresher reminders that are due today. `npm run daily` runs this every day, then the
 // anonymisation; this command is for running it by hand. Safe to run any number of times a day:
-// nothing is sent twice.
-import { runReminders } from "@/lib/reminders/run";
+// nothing is sent twice, and two runs never overlap, even from different machines (lib/jobs/lock.ts).
+import { remindersUnderLock } from "@/lib/daily-jobs";
+import { JOBS, refusedMessage } from "@/lib/jobs/lock";
 
-runReminders()
-  .then(({ reminders, digests }) => {
-    console.log(`Sent ${reminders.length} reminder${reminders.length === 1 ? "" : "s"} and ${digests} trainer digest${digests === 1 ? "" : "s"}.`);
-  })
-  .catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+async function main() {
+  const run = await remindersUnderLock();
+  if (!run.ran) {
+    console.log(refusedMessage(JOBS.reminders, run));
+    return;
+  }
+  const { reminders, digests } = run.result;
+  console.log(`Sent ${reminders.length} reminder${reminders.length === 1 ? "" : "s"} and ${digests} trainer digest${digests === 1 ? "" : "s"}.`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

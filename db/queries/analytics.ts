@@ -4,6 +4,7 @@ import "server-only";
 // that attempt); attempts never submitted are left out.
 import { type SQL, sql } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";
+import { dialect as d } from "../dialect";
 
 export type AnalyticsQuery = {
   schemeId: number;
@@ -26,13 +27,15 @@ export function optionCounts(q: AnalyticsQuery, db: DbOrTx = getDb()): OptionCou
   if (q.cycle === "refresher") where.push(sql`a.cycle > 1`);
   // The answer in force is the choice with no later choice for the same scenario in the same
   // attempt (one index seek on quiz_answers_attempt per answer).
-  return db.all<OptionCount>(sql`
-    select qa.scenario_id as scenarioId, qa.option_id as optionId, count(*) as answers
+  return db
+    .all<{ scenarioId: string; optionId: string; answers: unknown }>(sql`
+    select qa.scenario_id as "scenarioId", qa.option_id as "optionId", ${d.count()} as answers
     from people p
     join quiz_attempts a on a.person_id = p.id
     join quiz_answers qa on qa.attempt_id = a.id
     where ${sql.join(where, sql` and `)}
       and not exists (select 1 from quiz_answers later
                       where later.attempt_id = qa.attempt_id and later.scenario_id = qa.scenario_id and later.id > qa.id)
-    group by qa.scenario_id, qa.option_id`);
+    group by qa.scenario_id, qa.option_id`)
+    .map((r) => ({ scenarioId: r.scenarioId, optionId: r.optionId, answers: d.toNumber(r.answers) }));
 }

@@ -1,15 +1,24 @@
 import "server-only";
 // Sessions, sign-in attempts, sign-in links and invitations: the tables behind signing in.
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { type DbOrTx, getDb } from "../client";
+import { type Placeholder, and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { type Db, type DbOrTx, getDb } from "../client";
+import { dialect as d } from "../dialect";
+import { prepared } from "../prepared";
 import { invitations, people, sessions, signInAttempts, signInLinks, type Role } from "../schema";
 
 export function insertSession(values: { id: string; personId: number; createdAt: Date; expiresAt: Date }, db: DbOrTx = getDb()): void {
   db.insert(sessions).values(values).run();
 }
 
-/** The live session and its person, or undefined when revoked, expired or the person is inactive. */
-export function findLiveSession(id: string, at: Date, db: DbOrTx = getDb()) {
+/**
+ * The live session and its person, or undefined when revoked, expired or the person is inactive.
+ * Every signed-in request runs it: prepared once per connection (db/prepared.ts).
+ */
+export function findLiveSession(id: string, at: Date, db: Db = getDb()) {
+  return prepared(db, "live_session", (c) => liveSessionQuery(c, sql.placeholder("id"), sql.placeholder("at")).prepare()).get({ id, at: at.getTime() });
+}
+
+function liveSessionQuery(db: Db, id: Placeholder, at: Placeholder) {
   return db
     .select({
       sessionId: sessions.id,
@@ -21,8 +30,7 @@ export function findLiveSession(id: string, at: Date, db: DbOrTx = getDb()) {
     })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
-    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, at), eq(people.active, true)))
-    .get();
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, at), eq(people.active, true)));
 }
 
 export function revokeSession(id: string, at: Date, db: DbOrTx = getDb()): void {
@@ -51,7 +59,7 @@ export function insertSignInLink(values: { tokenHash: string; personId: number; 
 export function countRecentLinks(personId: number, since: Date, db: DbOrTx = getDb()): number {
   return (
     db
-      .select({ n: sql<number>`count(*)` })
+      .select({ n: sql<number>`${d.count()}`.mapWith(d.toNumber) })
       .from(signInLinks)
       .where(and(eq(signInLinks.personId, personId), gt(signInLinks.createdAt, since)))
       .get()?.n ?? 0
@@ -65,11 +73,13 @@ export function findSignInLink(tokenHash: string, db: DbOrTx = getDb()) {
 /** Marks a link used; returns false when it was already used (so it works once, even under a race). */
 export function markSignInLinkUsed(id: number, at: Date, db: DbOrTx = getDb()): boolean {
   return (
-    db
-      .update(signInLinks)
-      .set({ usedAt: at })
-      .where(and(eq(signInLinks.id, id), isNull(signInLinks.usedAt)))
-      .run().changes === 1
+    d.changes(
+      db
+        .update(signInLinks)
+        .set({ usedAt: at })
+        .where(and(eq(signInLinks.id, id), isNull(signInLinks.usedAt)))
+        .run(),
+    ) === 1
   );
 }
 
@@ -99,11 +109,13 @@ export function findInvitationByTokenHash(tokenHash: string, db: DbOrTx = getDb(
 
 export function markInvitationUsed(id: number, personId: number, at: Date, db: DbOrTx = getDb()): boolean {
   return (
-    db
-      .update(invitations)
-      .set({ usedAt: at, personId })
-      .where(and(eq(invitations.id, id), isNull(invitations.usedAt)))
-      .run().changes === 1
+    d.changes(
+      db
+        .update(invitations)
+        .set({ usedAt: at, personId })
+        .where(and(eq(invitations.id, id), isNull(invitations.usedAt)))
+        .run(),
+    ) === 1
   );
 }
 

@@ -2,8 +2,10 @@ import "server-only";
 // Certificates: issued once, never changed afterwards except to be revoked or superseded (the
 // certificates_immutable trigger refuses anything else). Codes are stored in canonical form: 28
 // Crockford base32 characters, no hyphens (lib/certificates/code.ts).
-import { and, desc, eq, isNull } from "drizzle-orm";
-import { type DbOrTx, getDb } from "../client";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { type Db, type DbOrTx, getDb } from "../client";
+import { dialect as d } from "../dialect";
+import { prepared } from "../prepared";
 import { certificates, schemes } from "../schema";
 
 export type CertificateRow = typeof certificates.$inferSelect;
@@ -16,8 +18,12 @@ function flatten(row: { certificate: CertificateRow; schemeName: string } | unde
   return row ? { ...row.certificate, schemeName: row.schemeName } : undefined;
 }
 
-export function findCertificateByCode(code: string, db: DbOrTx = getDb()): CertificateWithScheme | undefined {
-  return flatten(db.select(withScheme).from(certificates).innerJoin(schemes, eq(schemes.id, certificates.schemeId)).where(eq(certificates.code, code)).get());
+/** The public verification page runs this on every view: prepared once per connection (db/prepared.ts). */
+export function findCertificateByCode(code: string, db: Db = getDb()): CertificateWithScheme | undefined {
+  const statement = prepared(db, "certificate_by_code", (c) =>
+    c.select(withScheme).from(certificates).innerJoin(schemes, eq(schemes.id, certificates.schemeId)).where(eq(certificates.code, sql.placeholder("code"))).prepare(),
+  );
+  return flatten(statement.get({ code }));
 }
 
 export function findCertificateById(id: number, db: DbOrTx = getDb()): CertificateWithScheme | undefined {
@@ -44,6 +50,21 @@ export function insertCertificate(values: NewCertificate, db: DbOrTx = getDb()):
   return db.insert(certificates).values(values).returning().get();
 }
 
+/**
+ * Inserts a certificate unless the person already holds a live one for that cycle
+ * (certificates_one_live): undefined then, and the caller keeps the one already issued.
+ */
+export function insertCertificateOnce(values: NewCertificate, db: DbOrTx = getDb()): CertificateRow | undefined {
+  return db
+    .insert(certificates)
+    .values(values)
+    // No conflict target: drizzle's sqlite-core puts a partial index's WHERE after DO NOTHING,
+    // where SQLite refuses it. The table's only other unique key is one no insert repeats.
+    .onConflictDoNothing()
+    .returning()
+    .get();
+}
+
 /** Marks `oldId` as replaced by `newId`. False if it was already superseded (nothing changed). */
 export function markSuperseded(oldId: number, newId: number, at: Date, db: DbOrTx = getDb()): boolean {
   const result = db
@@ -51,7 +72,7 @@ export function markSuperseded(oldId: number, newId: number, at: Date, db: DbOrT
     .set({ supersededAt: at, supersededById: newId })
     .where(and(eq(certificates.id, oldId), isNull(certificates.supersededAt)))
     .run();
-  return result.changes === 1;
+  return d.changes(result) === 1;
 }
 
 /** Revokes a certificate. False if it was already revoked (nothing changed). */
@@ -61,5 +82,5 @@ export function revokeCertificate(id: number, by: number, reason: string, at: Da
     .set({ revokedAt: at, revokedBy: by, revokedReason: reason })
     .where(and(eq(certificates.id, id), isNull(certificates.revokedAt)))
     .run();
-  return result.changes === 1;
+  return d.changes(result) === 1;
 }

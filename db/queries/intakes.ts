@@ -2,6 +2,7 @@ import "server-only";
 // Recruitment intakes (cohorts) and who is in them.
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";
+import { dialect as d } from "../dialect";
 import { intakes, invitations, people } from "../schema";
 
 export type IntakeRow = typeof intakes.$inferSelect;
@@ -18,7 +19,7 @@ export function findIntakeByName(schemeId: number, name: string, db: DbOrTx = ge
   return db
     .select()
     .from(intakes)
-    .where(and(eq(intakes.schemeId, schemeId), sql`${intakes.name} = ${name} collate nocase`))
+    .where(and(eq(intakes.schemeId, schemeId), sql`${d.noCase(sql`${intakes.name}`)} = ${d.noCase(sql`${name}`)}`))
     .get();
 }
 
@@ -29,8 +30,8 @@ export function listIntakes(schemeId: number, at: Date, db: DbOrTx = getDb()) {
       id: intakes.id,
       name: intakes.name,
       startDate: intakes.startDate,
-      people: sql<number>`(select count(*) from people p where p.intake_id = ${intakes.id})`,
-      openInvitations: sql<number>`(select count(*) from invitations i where i.intake_id = ${intakes.id} and i.used_at is null and i.expires_at > ${at.getTime()})`,
+      people: sql<number>`(select ${d.count()} from people p where p.intake_id = ${intakes.id})`.mapWith(d.toNumber),
+      openInvitations: sql<number>`(select ${d.count()} from invitations i where i.intake_id = ${intakes.id} and i.used_at is null and i.expires_at > ${at.getTime()})`.mapWith(d.toNumber),
     })
     .from(intakes)
     .where(eq(intakes.schemeId, schemeId))

@@ -10,6 +10,7 @@ import "server-only";
 // quiz_attempts_person_module (person, module: "started in this cycle").
 import { type SQL, sql } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";
+import { dialect as d, escapeLike } from "../dialect";
 
 export type MatrixStatus = "not-started" | "in-progress" | "complete" | "due-soon" | "overdue" | "lapsed";
 export type MatrixSort = "name" | "status" | "expiry" | "intake";
@@ -75,33 +76,31 @@ export type MatrixRow = {
   modules: MatrixModuleRow[];
 };
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** The scheme's people matching every filter except status, with their cycle and status. */
 function stateCte(q: MatrixQuery): SQL {
   const where: SQL[] = [sql`p.scheme_id = ${q.schemeId}`, sql`p.role <> 'admin'`];
   const account = q.account ?? "current";
-  if (account === "current") where.push(sql`p.active = 1`);
-  if (account === "left") where.push(sql`p.active = 0`);
+  if (account === "current") where.push(sql`p.active = ${d.true}`);
+  if (account === "left") where.push(sql`p.active = ${d.false}`);
   if (q.intakeId === "none") where.push(sql`p.intake_id is null`);
   else if (q.intakeId !== undefined) where.push(sql`p.intake_id = ${q.intakeId}`);
   if (q.role) where.push(sql`p.role = ${q.role}`);
   if (q.search && q.search.trim()) {
     const like = `%${escapeLike(q.search.trim())}%`;
-    where.push(sql`(p.name like ${like} escape '\\' or p.email like ${like} escape '\\')`);
+    where.push(sql`(${d.likeNoCase(sql`p.name`, like)} or ${d.likeNoCase(sql`p.email`, like)})`);
   }
-  if (q.personIds) where.push(q.personIds.length ? sql`p.id in (${sql.join(q.personIds.map((id) => sql`${id}`), sql`, `)})` : sql`0`);
+  if (q.personIds) where.push(q.personIds.length ? sql`p.id in (${sql.join(q.personIds.map((id) => sql`${id}`), sql`, `)})` : d.false);
 
   const retrain = q.retrain.length
     ? sql.join(q.retrain.map((r) => sql`select ${r.contentVersion} as content_version, ${r.markedOn} as marked_on`), sql` union all `)
-    : sql`select null as content_version, null as marked_on where 0`;
-  // Date arithmetic on today, once, instead of on every certificate: "today >= expiry - 60 days"
-  // is "expiry <= today + 60 days", and so on.
+    : sql`select null as content_version, null as marked_on where ${d.false}`;
+  // Date arithmetic on today is done once, in lib/trainer/matrix.ts (windowLimit, lapsedLimit),
+  // instead of on every certificate: "today >= expiry - 60 days" is "expiry <= today + 60 days".
   const { windowDays, retrainDays, windowLimit, lapsedLimit } = q.rules;
-  const minusWindow = `-${windowDays} days`;
-  const plusRetrain = `+${retrainDays} days`;
+  // The refresher's dates, as lib/refresher.ts has them (r.marked_on / b.issued_on / b.expires_on).
+  const markedOrIssued = d.greatest(sql`r.marked_on`, sql`b.issued_on`);
+  const retrainDue = d.least(sql`b.expires_on`, d.addDays(markedOrIssued, retrainDays));
+  const windowOpens = d.least(d.addDays(sql`b.expires_on`, -windowDays), markedOrIssued);
 
   return sql`
     retrain as (${retrain}),
@@ -121,8 +120,8 @@ function stateCte(q: MatrixQuery): SQL {
              when r.marked_on is null then
                case when b.expires_on < ${q.today} then 'overdue' when b.expires_on <= ${windowLimit} then 'due-soon' else 'complete' end
              else
-               case when ${q.today} > min(b.expires_on, date(max(r.marked_on, b.issued_on), ${plusRetrain})) then 'overdue'
-                    when ${q.today} >= min(date(b.expires_on, ${minusWindow}), max(r.marked_on, b.issued_on)) then 'due-soon'
+               case when ${q.today} > ${retrainDue} then 'overdue'
+                    when ${q.today} >= ${windowOpens} then 'due-soon'
                     else 'complete' end
         end as cert_state
       from base b left join retrain r on r.content_version = b.content_version
@@ -141,7 +140,7 @@ function stateCte(q: MatrixQuery): SQL {
              when exists (select 1 from module_completions mc where mc.person_id = c.id and mc.cycle = c.cycle)
                or exists (select 1 from quiz_attempts qa where qa.person_id = c.id and qa.cycle = c.cycle) then 'in-progress'
              else 'not-started' end as status,
-        case when c.cert_id is not null then c.cycle > c.cert_cycle else c.cycle > 1 end as is_refresher
+        ${d.boolToInt(sql`case when c.cert_id is not null then c.cycle > c.cert_cycle else c.cycle > 1 end`)} as is_refresher
       from cycled c
     )`;
 }
@@ -150,7 +149,7 @@ function stateCte(q: MatrixQuery): SQL {
 function orderBy(t: string, sort: MatrixSort, desc: boolean): SQL {
   const c = (column: string) => sql.raw(`${t}.${column}`);
   const dir = sql.raw(desc ? "desc" : "asc");
-  const byName = sql`${c("name")} collate nocase ${dir}, ${c("id")} ${dir}`;
+  const byName = sql`${d.noCase(c("name"))} ${dir}, ${c("id")} ${dir}`;
   switch (sort) {
     case "status": {
       const urgency = sql`case ${c("status")} when 'lapsed' then 0 when 'overdue' then 1 when 'due-soon' then 2 when 'not-started' then 3 when 'in-progress' then 4 else 5 end`;
@@ -185,8 +184,8 @@ export function matrixQuery(q: MatrixQuery, db: DbOrTx = getDb()): MatrixResult 
       ${m(n, ".completed_on")} as ${m(n, "_completed_on")}, ${m(n, ".score")} as ${m(n, "_score")},
       ${m(n, ".total")} as ${m(n, "_total")}, ${m(n, ".assisted")} as ${m(n, "_assisted")},
       case when ${m(n, ".id")} is not null then 1
-           else exists (select 1 from quiz_attempts qa
-                        where qa.person_id = pg.id and qa.module_slug = ${slug} and qa.cycle = pg.cycle) end as ${m(n, "_started")}`,
+           else ${d.boolToInt(sql`exists (select 1 from quiz_attempts qa
+                        where qa.person_id = pg.id and qa.module_slug = ${slug} and qa.cycle = pg.cycle)`)} end as ${m(n, "_started")}`,
   );
   const joins = q.modules.map(
     (slug, n) => sql`
@@ -196,7 +195,7 @@ export function matrixQuery(q: MatrixQuery, db: DbOrTx = getDb()): MatrixResult 
   const query = sql`
     with ${stateCte(q)},
     counts as (
-      select s.status, count(*) as people, sum(case when s.expires_on >= ${q.today} then 1 else 0 end) as valid
+      select s.status, ${d.count()} as people, ${d.sumInt(sql`case when s.expires_on >= ${q.today} then 1 else 0 end`)} as valid
       from state s group by s.status
     ),
     page as (
@@ -211,15 +210,15 @@ export function matrixQuery(q: MatrixQuery, db: DbOrTx = getDb()): MatrixResult 
     select pg.id, pg.name, pg.email, pg.role, pg.intake_id, pg.intake_name, pg.active, pg.deactivated_at, pg.anonymised_at,
       pg.status, pg.cycle, pg.is_refresher, pg.cert_id, pg.cert_cycle, pg.issued_on, pg.expires_on,
       case when pg.cert_id is null then null
-           when pg.marked_on is null then date(pg.expires_on, ${`-${windowDays} days`})
-           else min(date(pg.expires_on, ${`-${windowDays} days`}), max(pg.marked_on, pg.issued_on)) end as window_opens_on,
+           when pg.marked_on is null then ${d.addDays(sql`pg.expires_on`, -windowDays)}
+           else ${d.least(d.addDays(sql`pg.expires_on`, -windowDays), d.greatest(sql`pg.marked_on`, sql`pg.issued_on`))} end as window_opens_on,
       case when pg.cert_id is null then null
            when pg.marked_on is null then pg.expires_on
-           else min(pg.expires_on, date(max(pg.marked_on, pg.issued_on), ${`+${retrainDays} days`})) end as due_on,
+           else ${d.least(sql`pg.expires_on`, d.addDays(d.greatest(sql`pg.marked_on`, sql`pg.issued_on`), retrainDays))} end as due_on,
       case when pg.cert_id is null then null
-           else exists (select 1 from certificates c, json_each(c.modules) j
-                        where c.id = pg.cert_id and json_extract(j.value, '$.assisted') = 1) end as cert_assisted,
-      (select json_group_array(json_array(status, people, valid)) from counts) as counts
+           else ${d.boolToInt(sql`exists (select 1 from certificates c
+                        where c.id = pg.cert_id and ${d.jsonArrayHasTrue(sql`c.modules`, "assisted")})`)} end as cert_assisted,
+      ${d.jsonRows([sql`status`, sql`people`, sql`valid`], sql`from counts`)} as counts
       ${sql.join(cells, sql``)}
     from page pg
     ${sql.join(joins, sql``)}
@@ -255,7 +254,7 @@ export function matrixQuery(q: MatrixQuery, db: DbOrTx = getDb()): MatrixResult 
   }));
   const first = raw[0];
   const counts = first
-    ? (JSON.parse(first.counts as string) as [MatrixStatus, number, number][]).map(([status, people, valid]) => ({ status, people, valid }))
+    ? d.parseJson<[MatrixStatus, unknown, unknown][]>(first.counts).map(([status, people, valid]) => ({ status, people: d.toNumber(people), valid: d.toNumber(valid) }))
     : matrixCounts(q, db);
   // Everyone matching the filters: the people counted under the status asked for, or under any.
   const total = counts.filter((c) => !q.status || c.status === q.status).reduce((n, c) => n + c.people, 0);
@@ -264,9 +263,11 @@ export function matrixQuery(q: MatrixQuery, db: DbOrTx = getDb()): MatrixResult 
 
 /** How many people are in each status, and how many of them hold a valid certificate (status filter ignored). */
 export function matrixCounts(q: MatrixQuery, db: DbOrTx = getDb()): MatrixCounts {
-  return db.all<{ status: MatrixStatus; people: number; valid: number }>(sql`
+  return db
+    .all<{ status: MatrixStatus; people: unknown; valid: unknown }>(sql`
     with ${stateCte(q)}
-    select s.status as status, count(*) as people,
-      sum(case when s.expires_on >= ${q.today} then 1 else 0 end) as valid
-    from state s group by s.status`);
+    select s.status as status, ${d.count()} as people,
+      ${d.sumInt(sql`case when s.expires_on >= ${q.today} then 1 else 0 end`)} as valid
+    from state s group by s.status`)
+    .map((r) => ({ status: r.status, people: d.toNumber(r.people), valid: d.toNumber(r.valid) }));
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";
+import { dialect as d } from "../dialect";
 import { people, schemes, sessions, type Role } from "../schema";
 
 export type PersonRow = typeof people.$inferSelect;
@@ -11,6 +12,20 @@ export function findPersonByEmail(email: string, db: DbOrTx = getDb()): PersonRo
 
 export function findPersonById(id: number, db: DbOrTx = getDb()): PersonRow | undefined {
   return db.select().from(people).where(eq(people.id, id)).get();
+}
+
+/** Inserts a person unless the email address already has an account (people.email is unique): undefined then. */
+export function insertPersonUnlessEmailTaken(
+  values: { name: string; email: string; role: Role; schemeId: number | null; intakeId?: number | null; passwordHash?: string | null },
+  db: DbOrTx = getDb(),
+): PersonRow | undefined {
+  return db
+    .insert(people)
+    .values({ ...values, email: values.email.toLowerCase() })
+    // Any conflict: email is the only unique key an insert can repeat.
+    .onConflictDoNothing()
+    .returning()
+    .get();
 }
 
 export function insertPerson(
@@ -56,8 +71,8 @@ export function listSchemes(db: DbOrTx = getDb()) {
     .select({
       id: schemes.id,
       name: schemes.name,
-      people: sql<number>`(select count(*) from people p where p.scheme_id = ${schemes.id})`,
-      trainers: sql<number>`(select count(*) from people p where p.scheme_id = ${schemes.id} and p.role = 'trainer')`,
+      people: sql<number>`(select ${d.count()} from people p where p.scheme_id = ${schemes.id})`.mapWith(d.toNumber),
+      trainers: sql<number>`(select ${d.count()} from people p where p.scheme_id = ${schemes.id} and p.role = 'trainer')`.mapWith(d.toNumber),
     })
     .from(schemes)
     .orderBy(asc(schemes.name))

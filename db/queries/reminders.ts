@@ -2,6 +2,7 @@ import "server-only";
 // What the reminders job reads and writes.
 import { and, eq, isNull } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";
+import { dialect as d } from "../dialect";
 import { certificates, digestsSent, people, remindersSent, type ReminderStage } from "../schema";
 
 /** Certificates still in force (not revoked, not superseded) of active people, with who holds them. */
@@ -34,7 +35,7 @@ export function sentStagesByCertificate(db: DbOrTx = getDb()): Map<number, Set<R
 
 /** Records a reminder; false if that stage was already sent for that certificate (another run won). */
 export function recordReminder(values: { personId: number; certificateId: number; stage: ReminderStage; sentAt: Date }, db: DbOrTx = getDb()): boolean {
-  return db.insert(remindersSent).values(values).onConflictDoNothing().run().changes === 1;
+  return d.changes(db.insert(remindersSent).values(values).onConflictDoNothing().run()) === 1;
 }
 
 export function remindersOfPerson(personId: number, db: DbOrTx = getDb()) {
@@ -42,5 +43,5 @@ export function remindersOfPerson(personId: number, db: DbOrTx = getDb()) {
 }
 
 export function recordDigest(trainerId: number, day: string, sentAt: Date, db: DbOrTx = getDb()): boolean {
-  return db.insert(digestsSent).values({ trainerId, day, sentAt }).onConflictDoNothing().run().changes === 1;
+  return d.changes(db.insert(digestsSent).values({ trainerId, day, sentAt }).onConflictDoNothing().run()) === 1;
 }

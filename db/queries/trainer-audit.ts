@@ -3,6 +3,7 @@ import "server-only";
 // last entry's time and id), which walks the audit_scheme_at index instead of counting rows.
 import { type SQL, sql } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";
+import { dialect as d, escapeLike } from "../dialect";
 
 export type AuditPageQuery = {
   schemeId: number;
@@ -30,8 +31,8 @@ export function auditPage(q: AuditPageQuery, db: DbOrTx = getDb()): AuditPageRow
   if (q.action) where.push(sql`a.action = ${q.action}`);
   if (q.before) where.push(sql`(a.at < ${q.before.at} or (a.at = ${q.before.at} and a.id < ${q.before.id}))`);
   return db.all<AuditPageRow>(sql`
-    select a.id, a.at, a.actor_id as actorId, actor.name as actorName, a.subject_person_id as subjectPersonId,
-      subject.name as subjectName, a.action, a.details
+    select a.id, a.at, a.actor_id as "actorId", actor.name as "actorName", a.subject_person_id as "subjectPersonId",
+      subject.name as "subjectName", a.action, a.details
     from audit_log a
     left join people actor on actor.id = a.actor_id
     left join people subject on subject.id = a.subject_person_id
@@ -42,9 +43,9 @@ export function auditPage(q: AuditPageQuery, db: DbOrTx = getDb()): AuditPageRow
 
 /** People of a scheme whose name or email contains the text, for picking whose entries to see. */
 export function findPeopleInScheme(schemeId: number, text: string, limit: number, db: DbOrTx = getDb()) {
-  const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = `%${escapeLike(text)}%`;
   return db.all<{ id: number; name: string; email: string }>(sql`
     select id, name, email from people
-    where scheme_id = ${schemeId} and (name like ${like} escape '\\' or email like ${like} escape '\\')
-    order by name collate nocase, id limit ${limit}`);
+    where scheme_id = ${schemeId} and (${d.likeNoCase(sql`name`, like)} or ${d.likeNoCase(sql`email`, like)})
+    order by ${d.noCase(sql`name`)}, id limit ${limit}`);
 }

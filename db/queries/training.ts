@@ -2,6 +2,7 @@ import "server-only";
 // Quiz attempts, answers and module completions.
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { type DbOrTx, getDb } from "../client";
+import { dialect as d } from "../dialect";
 import { moduleCompletions, quizAnswers, quizAttempts, retrainVersions } from "../schema";
 
 export type AttemptRow = typeof quizAttempts.$inferSelect;
@@ -9,6 +10,22 @@ export type CompletionRow = typeof moduleCompletions.$inferSelect;
 
 export function insertAttempt(values: typeof quizAttempts.$inferInsert, db: DbOrTx = getDb()): AttemptRow {
   return db.insert(quizAttempts).values(values).returning().get();
+}
+
+/**
+ * Inserts an attempt unless the person already has an open one at this module in this cycle (the
+ * quiz_attempts_one_open index): undefined then, and the caller resumes that one. Synchronous
+ * because today's write transactions are; it becomes async with the rest of the query layer.
+ */
+export function insertAttemptUnlessOpen(values: typeof quizAttempts.$inferInsert, db: DbOrTx = getDb()): AttemptRow | undefined {
+  return db
+    .insert(quizAttempts)
+    .values(values)
+    // No conflict target: drizzle's sqlite-core puts a partial index's WHERE after DO NOTHING,
+    // where SQLite refuses it. The table's only other unique key is one no insert repeats.
+    .onConflictDoNothing()
+    .returning()
+    .get();
 }
 
 export function findAttempt(id: number, db: DbOrTx = getDb()): AttemptRow | undefined {
@@ -34,7 +51,7 @@ export function listAttempts(personId: number, moduleSlug?: string, db: DbOrTx =
 }
 
 export function markAttemptSubmitted(id: number, values: { submittedAt: Date; score: number; passed: boolean }, db: DbOrTx = getDb()): boolean {
-  return db.update(quizAttempts).set(values).where(and(eq(quizAttempts.id, id), isNull(quizAttempts.submittedAt))).run().changes === 1;
+  return d.changes(db.update(quizAttempts).set(values).where(and(eq(quizAttempts.id, id), isNull(quizAttempts.submittedAt))).run()) === 1;
 }
 
 export function insertAnswer(values: typeof quizAnswers.$inferInsert, db: DbOrTx = getDb()): void {
@@ -48,6 +65,17 @@ export function answersOfAttempt(attemptId: number, db: DbOrTx = getDb()) {
 
 export function insertCompletion(values: typeof moduleCompletions.$inferInsert, db: DbOrTx = getDb()): CompletionRow {
   return db.insert(moduleCompletions).values(values).returning().get();
+}
+
+/** Inserts a completion unless the module is already complete in that cycle (module_completions_once): undefined then. */
+export function insertCompletionOnce(values: typeof moduleCompletions.$inferInsert, db: DbOrTx = getDb()): CompletionRow | undefined {
+  return db
+    .insert(moduleCompletions)
+    .values(values)
+    // Any conflict: module_completions_once is the only unique key an insert can repeat.
+    .onConflictDoNothing()
+    .returning()
+    .get();
 }
 
 export function completionsInCycle(personId: number, cycle: number, db: DbOrTx = getDb()): CompletionRow[] {
@@ -77,12 +105,14 @@ export function listRetrainVersions(db: DbOrTx = getDb()) {
 }
 
 export function insertRetrainVersion(values: typeof retrainVersions.$inferInsert, db: DbOrTx = getDb()): boolean {
-  return db.insert(retrainVersions).values(values).onConflictDoNothing().run().changes === 1;
+  return d.changes(db.insert(retrainVersions).values(values).onConflictDoNothing().run()) === 1;
 }
 
 /** Content versions that certificates were earned against, with how many live certificates each. */
 export function certificateVersions(db: DbOrTx = getDb()) {
-  return db.all<{ contentVersion: string; holders: number }>(
-    sql`select content_version as contentVersion, count(*) as holders from certificates where revoked_at is null and superseded_at is null group by content_version order by content_version desc`,
-  );
+  return db
+    .all<{ contentVersion: string; holders: unknown }>(
+      sql`select content_version as "contentVersion", ${d.count()} as holders from certificates where revoked_at is null and superseded_at is null group by content_version order by content_version desc`,
+    )
+    .map((r) => ({ contentVersion: r.contentVersion, holders: d.toNumber(r.holders) }));
 }

@@ -6,11 +6,14 @@ import { databasePath, env } from "../env";
 
 /**
  * The key that seals session cookies. AUTH_SECRET when set; otherwise one generated on first start
- * and kept beside the database (data/ is never committed), so sessions survive a restart.
+ * and kept beside the database (data/ is never committed), so sessions survive a restart. With
+ * REQUIRE_AUTH_SECRET (several instances, production) it is never generated: lib/env.ts refuses
+ * to start without it.
  */
 export function authSecret(): string {
-  const fromEnv = env().authSecret;
+  const { authSecret: fromEnv, requireAuthSecret } = env();
   if (fromEnv) return fromEnv;
+  if (requireAuthSecret) throw new Error("AUTH_SECRET is required because REQUIRE_AUTH_SECRET is set");
   const dataDir = dirname(resolve(/*turbopackIgnore: true*/ databasePath()));
   const file = join(dataDir, "auth-secret");
   if (!existsSync(file)) {

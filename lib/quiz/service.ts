@@ -3,13 +3,14 @@ import "server-only";
 // its time), check answers, submit. Every function takes the viewer and checks the attempt is
 // theirs; scoring happens here, never in the browser.
 import { writeTransaction } from "@/db/client";
+import { dialect } from "@/db/dialect";
 import {
   type AttemptRow,
   answersOfAttempt,
   findAttempt,
   findOpenAttempt,
   insertAnswer,
-  insertAttempt,
+  insertAttemptUnlessOpen,
   listAttempts,
   markAttemptSubmitted,
   scenariosSeenInCycle,
@@ -52,6 +53,9 @@ function ownAttempt(viewer: Viewer, attemptId: number, moduleSlug?: string): Att
 export function startOrResumeAttempt(viewer: Viewer, moduleSlug: string): AttemptRow {
   if (!canTakeCourse(viewer) || !isModuleSlug(moduleSlug)) throw new QuizError("not-allowed", "You cannot take this quiz.");
   return writeTransaction((tx) => {
+    // Decisions about one person's training are serialised per person (a no-op on SQLite, whose
+    // write transactions are already one at a time). The async data layer awaits it.
+    void dialect.lockFor(tx, `person:${viewer.personId}`);
     const { cycle } = trainingState(viewer.personId, tx);
     const open = findOpenAttempt(viewer.personId, moduleSlug, cycle, tx);
     if (open) return open;
@@ -61,10 +65,12 @@ export function startOrResumeAttempt(viewer: Viewer, moduleSlug: string): Attemp
       lastAttempt: previous[0]?.scenarioIds,
       previousCycle: cycle > 1 ? scenariosSeenInCycle(viewer.personId, moduleSlug, cycle - 1, tx) : [],
     });
-    const attempt = insertAttempt(
+    const attempt = insertAttemptUnlessOpen(
       { personId: viewer.personId, moduleSlug, cycle, contentVersion: course.version, scenarioIds, startedAt: now(), total: scenarioIds.length },
       tx,
     );
+    // Another request started one meanwhile (the one-open-attempt index said no): resume that one.
+    if (!attempt) return findOpenAttempt(viewer.personId, moduleSlug, cycle, tx)!;
     audit({ actorId: viewer.personId, schemeId: viewer.schemeId, subjectPersonId: viewer.personId, action: "started-quiz", details: { attemptId: attempt.id, module: moduleSlug, cycle } }, tx);
     return attempt;
   });
@@ -175,7 +181,10 @@ export async function submitAttempt(viewer: Viewer, moduleSlug: string, attemptI
     }
     const result = scoreAttempt(attempt.scenarioIds, answers, scenariosOf(attempt.moduleSlug as ModuleSlug));
     const at = now();
-    markAttemptSubmitted(attempt.id, { submittedAt: at, score: result.score, passed: result.passed }, tx);
+    if (!markAttemptSubmitted(attempt.id, { submittedAt: at, score: result.score, passed: result.passed }, tx)) {
+      // A concurrent submit closed it first: the same answer as submitting twice.
+      return { passed: Boolean(findAttempt(attempt.id, tx)?.passed), certificateId: null };
+    }
     audit(
       {
         actorId: viewer.personId,

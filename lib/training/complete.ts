@@ -2,9 +2,10 @@ import "server-only";
 // Completing a module, and with the last one a certificate, in the caller's transaction so that a
 // completion and the certificate it earns are written together or not at all.
 import type { DbOrTx } from "@/db/client";
+import { dialect } from "@/db/dialect";
 import { findPersonById } from "@/db/queries/people";
-import { insertCertificate, latestLiveCertificate, listCertificatesOfPerson, markSuperseded } from "@/db/queries/certificates";
-import { completionsInCycle, insertCompletion } from "@/db/queries/training";
+import { insertCertificateOnce, latestLiveCertificate, listCertificatesOfPerson, markSuperseded } from "@/db/queries/certificates";
+import { completionsInCycle, insertCompletionOnce } from "@/db/queries/training";
 import { audit } from "../audit";
 import { newCertificateCode } from "../certificates/code";
 import { now } from "../clock";
@@ -36,12 +37,15 @@ export async function moduleTitles(): Promise<ModuleTitles> {
  * Returns the new certificate's id, if one was issued.
  */
 export function completeModule(tx: DbOrTx, input: CompletionInput, titles: ModuleTitles): { completed: boolean; certificateId: number | null } {
+  // Whether this completion finishes the course is decided per person, one transaction at a time
+  // (a no-op on SQLite; an advisory lock elsewhere). The async data layer awaits it.
+  void dialect.lockFor(tx, `person:${input.personId}`);
   const existing = completionsInCycle(input.personId, input.cycle, tx);
   if (existing.some((c) => c.moduleSlug === input.moduleSlug)) return { completed: false, certificateId: null };
   const person = findPersonById(input.personId, tx);
   if (!person) throw new Error(`No person ${input.personId}`);
   const at = now();
-  insertCompletion(
+  const inserted = insertCompletionOnce(
     {
       personId: input.personId,
       moduleSlug: input.moduleSlug,
@@ -59,6 +63,8 @@ export function completeModule(tx: DbOrTx, input: CompletionInput, titles: Modul
     },
     tx,
   );
+  // A concurrent request recorded it first (module_completions_once): as if it had been there.
+  if (!inserted) return { completed: false, certificateId: null };
   audit(
     {
       actorId: input.actorId,
@@ -77,7 +83,7 @@ export function completeModule(tx: DbOrTx, input: CompletionInput, titles: Modul
 
   const previous = latestLiveCertificate(person.id, tx);
   const dates = nextCertificateDates(input.completedOn, previous ? { expiresOn: previous.expiresOn } : null);
-  const certificate = insertCertificate(
+  const certificate = insertCertificateOnce(
     {
       code: newCertificateCode(),
       personId: person.id,
@@ -96,6 +102,8 @@ export function completeModule(tx: DbOrTx, input: CompletionInput, titles: Modul
     },
     tx,
   );
+  // A concurrent request issued this cycle's certificate first (certificates_one_live): keep that one.
+  if (!certificate) return { completed: true, certificateId: null };
   if (previous) markSuperseded(previous.id, certificate.id, at, tx);
   audit(
     {

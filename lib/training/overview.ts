@@ -1,16 +1,16 @@
 import "server-only";
-// Everything "My training" shows, for one person, after checking the viewer may see it.
-import { listCertificatesOfPerson } from "@/db/queries/certificates";
-import { findPersonById } from "@/db/queries/people";
-import { listAttempts } from "@/db/queries/training";
+// Everything "My training" shows, for one person, after checking the viewer may see it. Three
+// statements however long their history (db/queries/my-training.ts); the rules are trainingState's
+// (lib/training/state.ts), applied to the rows read here.
+import { cycleProgress, pageReadsOf, personWithCertificates } from "@/db/queries/my-training";
 import { type Viewer, canViewPerson } from "../access";
 import { certificateStatus } from "../certificates/status";
 import { formatCode } from "../certificates/code";
 import { today } from "../clock";
 import { loadCourse } from "../content/course";
 import { NotAllowed } from "../errors";
-import { readingProgress } from "../progress";
-import { trainingState } from "./state";
+import { moduleReading } from "../lessons";
+import { currentCycle, liveCertificateOf, stateOf } from "./state";
 
 export type ModuleStatus = "complete" | "in-progress" | "not-started" | "to-do-again";
 
@@ -22,16 +22,22 @@ export const MODULE_STATUS_LABEL: Record<ModuleStatus, { text: string; tag: stri
 };
 
 export async function learnerOverview(viewer: Viewer, personId: number) {
-  const person = findPersonById(personId);
-  if (!person || !canViewPerson(viewer, { id: person.id, schemeId: person.schemeId })) throw new NotAllowed();
-  const [course, reading] = await Promise.all([loadCourse(), readingProgress(viewer, personId)]);
-  const state = trainingState(person.id);
-  const attempts = listAttempts(person.id).filter((a) => a.cycle === state.cycle);
+  const found = await personWithCertificates(personId);
+  if (!found || !canViewPerson(viewer, { id: found.person.id, schemeId: found.person.schemeId })) throw new NotAllowed();
+  const { person, certificates: history, retrainMarks } = found;
   const day = today();
+  const live = liveCertificateOf(history);
+  const position = currentCycle(day, live, live ? (retrainMarks.get(live.contentVersion) ?? null) : null, Math.max(0, ...history.map((c) => c.cycle)));
+  // Only the cycle the page shows.
+  const [course, progress, reads] = await Promise.all([loadCourse(), cycleProgress(person.id, position.cycle), pageReadsOf(person.id)]);
+  const state = stateOf(day, position, live, progress.completions, () => progress.attemptedModules.size > 0);
   const modules = course.modules.map((m) => {
     const completion = state.completions.find((c) => c.moduleSlug === m.slug);
-    const attempted = attempts.some((a) => a.moduleSlug === m.slug);
-    const read = reading[m.slug];
+    const attempted = progress.attemptedModules.has(m.slug);
+    const read = moduleReading(
+      m,
+      reads.filter((r) => r.moduleSlug === m.slug),
+    );
     const status: ModuleStatus = completion
       ? "complete"
       : attempted || (!state.isRefresher && read.started)
@@ -53,7 +59,7 @@ export async function learnerOverview(viewer: Viewer, personId: number) {
       reading: read,
     };
   });
-  const certificates = listCertificatesOfPerson(person.id).map((c) => ({
+  const certificates = history.map((c) => ({
     id: c.id,
     code: formatCode(c.code),
     issuedOn: c.issuedOn,

@@ -25,8 +25,9 @@ function commitAttempt(n: number): void {
   c.transaction(() => {
     const id = Number(
       c
-        .prepare("insert into quiz_attempts (person_id, module_slug, cycle, content_version, scenario_ids, started_at, total) values (?, 'golden-rules', 1, '2026.1', ?, ?, 5)")
-        .run(personId, JSON.stringify(["a", "b", "c", "d", "e"]), Date.now()).lastInsertRowid,
+        // Submitted: a person has at most one open attempt per module and cycle (quiz_attempts_one_open).
+        .prepare("insert into quiz_attempts (person_id, module_slug, cycle, content_version, scenario_ids, started_at, submitted_at, total) values (?, 'golden-rules', 1, '2026.1', ?, ?, ?, 5)")
+        .run(personId, JSON.stringify(["a", "b", "c", "d", "e"]), Date.now(), Date.now()).lastInsertRowid,
     );
     for (const s of ["a", "b", "c", "d", "e"]) {
       c.prepare("insert into quiz_answers (attempt_id, scenario_id, option_id, best, answered_at) values (?, ?, 'a', 1, ?)").run(id, s, Date.now());

@@ -100,9 +100,10 @@ describe("certificate status from stored rows", () => {
     const first = issue(carer, { issuedOn: "2025-03-01", expiresOn: "2026-03-01" });
     expect(certificateStatus(first, "2026-06-01")).toBe("expired");
 
-    const old = issue(carer, { issuedOn: "2026-01-10", expiresOn: "2027-01-10" });
+    // One live certificate per person and cycle (certificates_one_live): each renewal is the next cycle.
+    const old = issue(carer, { issuedOn: "2026-01-10", expiresOn: "2027-01-10", cycle: 2 });
     expect(certificateStatus(old, "2026-06-01")).toBe("valid");
-    const renewed = issue(carer, { issuedOn: "2026-12-01", expiresOn: "2028-01-10", cycle: 2 });
+    const renewed = issue(carer, { issuedOn: "2026-12-01", expiresOn: "2028-01-10", cycle: 3 });
     expect(markSuperseded(old.id, renewed.id, new Date())).toBe(true);
     expect(markSuperseded(old.id, renewed.id, new Date())).toBe(false);
     expect(certificateStatus(findCertificateByCode(old.code)!, "2026-06-01")).toBe("superseded");

@@ -33,3 +33,38 @@ describe("migrations", () => {
     expect(() => db.$client.prepare("delete from audit_log").run()).toThrow(/append-only/);
   });
 });
+
+describe("the at-most-one migration (0002)", () => {
+  it("tidies rows that would break its unique indexes before creating them", async () => {
+    const { mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const file = join(mkdtempSync(join(tmpdir(), "slt-")), "t.db");
+    const db = openDatabase(file);
+    // Back to the state before 0002, then rows that only the old schema allowed.
+    db.$client.exec(`
+      drop index quiz_attempts_one_open; drop index certificates_one_live; drop table job_locks; drop table rate_limits;
+      delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations);
+      insert into schemes (id, name) values (1, 's');
+      insert into people (id, scheme_id, name, email, role) values (1, 1, 'p', 'p@x', 'carer');
+      insert into quiz_attempts (id, person_id, module_slug, cycle, content_version, scenario_ids, started_at, total) values
+        (1, 1, 'golden-rules', 1, 'v', '[]', 100, 5), (2, 1, 'golden-rules', 1, 'v', '[]', 200, 5), (3, 1, 'golden-rules', 2, 'v', '[]', 300, 5);
+      insert into certificates (id, code, person_id, scheme_id, holder_name, course_id, course_title, content_version, cycle, issued_on, expires_on, modules) values
+        (1, 'A', 1, 1, 'p', 'c', 't', 'v', 1, '2026-01-01', '2027-01-01', '[]'), (2, 'B', 1, 1, 'p', 'c', 't', 'v', 1, '2026-01-02', '2027-01-02', '[]');
+    `);
+    db.$client.close();
+    const again = openDatabase(file);
+    const attempts = again.$client.prepare("select id, submitted_at as submittedAt from quiz_attempts order by id").all();
+    expect(attempts).toEqual([
+      { id: 1, submittedAt: 100 },
+      { id: 2, submittedAt: null },
+      { id: 3, submittedAt: null },
+    ]);
+    const certificates = again.$client.prepare("select id, superseded_by_id as by, superseded_at is not null as superseded from certificates order by id").all();
+    expect(certificates).toEqual([
+      { id: 1, by: 2, superseded: 1 },
+      { id: 2, by: null, superseded: 0 },
+    ]);
+    expect(rowCounts(again).job_locks).toBe(0);
+  });
+});

@@ -1,65 +1,63 @@
-import { describe, expect, it } from "vitest";
-import { VERIFY_LIMIT, clientKey, createTokenBucket, sharedBucket } from "@/lib/rate-limit";
+import { beforeEach, describe, expect, it } from "vitest";
+import { countRequest, pruneRequestCounts } from "@/db/queries/shared-state";
+import { type RateLimit, VERIFY_LIMIT, clientKey, takeRequest } from "@/lib/rate-limit";
+import { freshDatabase } from "../helpers/db";
 
-const t0 = 1_800_000_000_000;
-const perMinute = (n: number) => ({ capacity: n, refillPerMs: n / 60_000 });
+// A window boundary: t0 is a whole minute.
+const t0 = 1_800_000_000_000 - (1_800_000_000_000 % 60_000);
+const perMinute = (limit: number, name = "test"): RateLimit => ({ name, limit, windowMs: 60_000 });
 
-describe("token bucket", () => {
-  it("allows a burst up to its capacity, then refuses", () => {
-    const bucket = createTokenBucket(perMinute(30));
-    for (let i = 0; i < 30; i++) expect(bucket.take("a", t0).ok, `request ${i + 1}`).toBe(true);
-    const refused = bucket.take("a", t0);
-    expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.retryAfterMs).toBe(2000);
+async function takeMany(limit: RateLimit, key: string, at: number, n: number) {
+  let allowed = 0;
+  for (let i = 0; i < n; i++) if ((await takeRequest(limit, key, at)).ok) allowed++;
+  return allowed;
+}
+
+beforeEach(() => {
+  freshDatabase();
+});
+
+describe("rate limit in the database (fixed windows)", () => {
+  it("allows the limit in a window, then refuses until the window ends", async () => {
+    expect(await takeMany(perMinute(30), "a", t0, 30)).toBe(30);
+    const refused = await takeRequest(perMinute(30), "a", t0 + 1000);
+    expect(refused).toEqual({ ok: false, retryAfterMs: 59_000 });
   });
 
-  it("refills steadily: one more every 2 seconds at 30 a minute, full again after a minute", () => {
-    const bucket = createTokenBucket(perMinute(30));
-    for (let i = 0; i < 30; i++) bucket.take("a", t0);
-    expect(bucket.take("a", t0 + 1999).ok).toBe(false);
-    expect(bucket.take("a", t0 + 2000).ok).toBe(true);
-    expect(bucket.take("a", t0 + 2001).ok).toBe(false);
-    for (let i = 0; i < 30; i++) expect(bucket.take("a", t0 + 62_000).ok).toBe(true);
-    expect(bucket.take("a", t0 + 62_000).ok).toBe(false);
+  it("counts the window's last millisecond in that window, and starts afresh on the next one", async () => {
+    const limit = perMinute(2);
+    expect((await takeRequest(limit, "a", t0)).ok).toBe(true);
+    expect((await takeRequest(limit, "a", t0 + 59_999)).ok).toBe(true);
+    expect(await takeRequest(limit, "a", t0 + 59_999)).toEqual({ ok: false, retryAfterMs: 1 });
+    expect(await takeRequest(limit, "a", t0 + 60_000)).toEqual({ ok: true, remaining: 1 });
+    expect(await takeRequest(limit, "a", t0 + 60_001)).toEqual({ ok: true, remaining: 0 });
+    expect((await takeRequest(limit, "a", t0 + 119_999)).ok).toBe(false);
   });
 
-  it("keeps one bucket per key", () => {
-    const bucket = createTokenBucket(perMinute(2));
-    expect(bucket.take("a", t0).ok).toBe(true);
-    expect(bucket.take("a", t0).ok).toBe(true);
-    expect(bucket.take("a", t0).ok).toBe(false);
-    expect(bucket.take("b", t0).ok).toBe(true);
+  it("never gives a fresh window when the clock steps back", async () => {
+    const limit = perMinute(1);
+    expect((await takeRequest(limit, "a", t0 + 60_000)).ok).toBe(true);
+    expect((await takeRequest(limit, "a", t0)).ok).toBe(false);
+    expect((await takeRequest(limit, "a", t0 - 3_600_000)).ok).toBe(false);
+    expect((await takeRequest(limit, "a", t0 + 120_000)).ok).toBe(true);
   });
 
-  it("never refills when the clock steps back", () => {
-    const bucket = createTokenBucket(perMinute(1));
-    expect(bucket.take("a", t0).ok).toBe(true);
-    expect(bucket.take("a", t0 - 3_600_000).ok).toBe(false);
-    expect(bucket.take("a", t0 + 59_999).ok).toBe(false);
-    expect(bucket.take("a", t0 + 60_000).ok).toBe(true);
+  it("keeps one count per key and per limit", async () => {
+    expect(await takeMany(perMinute(2), "a", t0, 3)).toBe(2);
+    expect(await takeMany(perMinute(2), "b", t0, 3)).toBe(2);
+    expect(await takeMany(perMinute(2, "other"), "a", t0, 3)).toBe(2);
   });
 
-  it("forgets the least recently used keys beyond maxKeys", () => {
-    const bucket = createTokenBucket({ ...perMinute(1), maxKeys: 3 });
-    for (const key of ["a", "b", "c"]) bucket.take(key, t0);
-    bucket.take("a", t0); // refused, but "a" is now the most recently used
-    bucket.take("d", t0);
-    expect(bucket.size()).toBe(3);
-    expect(bucket.take("a", t0).ok).toBe(false); // still remembered
-    expect(bucket.take("b", t0).ok).toBe(true); // forgotten, so full again
+  it("verification allows 30 a minute per address", async () => {
+    expect(await takeMany(VERIFY_LIMIT, "1.2.3.4", t0 + 5, 40)).toBe(30);
   });
 
-  it("refuses nonsense options", () => {
-    expect(() => createTokenBucket({ capacity: 0, refillPerMs: 1 })).toThrow();
-    expect(() => createTokenBucket({ capacity: 1, refillPerMs: 0 })).toThrow();
-  });
-
-  it("shares a named bucket across callers; verification allows 30 a minute", () => {
-    expect(sharedBucket("test-shared", VERIFY_LIMIT)).toBe(sharedBucket("test-shared", VERIFY_LIMIT));
-    const bucket = sharedBucket("test-verify", VERIFY_LIMIT);
-    let allowed = 0;
-    for (let i = 0; i < 40; i++) if (bucket.take("1.2.3.4", t0).ok) allowed++;
-    expect(allowed).toBe(30);
+  it("is one row per key, and the daily prune forgets past windows only", async () => {
+    const db = freshDatabase();
+    await countRequest("old", t0, 60_000);
+    await countRequest("now", t0 + 60_000, 60_000);
+    expect(await pruneRequestCounts(t0 + 60_000)).toBe(1);
+    expect(db.$client.prepare("select key from rate_limits").all()).toEqual([{ key: "now" }]);
   });
 });
 

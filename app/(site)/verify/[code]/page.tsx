@@ -6,7 +6,7 @@ import { type PublicCertificate, verifyCode } from "@/lib/certificates/access";
 import { CERTIFICATE_STATUS_LABEL, CERTIFICATE_STATUS_TAG } from "@/lib/certificates/status";
 import { now } from "@/lib/clock";
 import { formatLongDate } from "@/lib/dates";
-import { VERIFY_LIMIT, clientKey, sharedBucket } from "@/lib/rate-limit";
+import { VERIFY_LIMIT, clientKey, takeRequest } from "@/lib/rate-limit";
 
 // The public answer to "is this certificate genuine and in date?". It shows the holder's name, the
 // course, the course version and the dates, and nothing else.
@@ -40,7 +40,8 @@ export default async function VerifyResultPage({ params }: { params: Promise<{ c
   // A page cannot send HTTP 429 in the App Router (only 404, 403 and 401 have special files), so
   // a throttled client gets this message with 200. Codes have 140 random bits: the limit is
   // against scraping and load, not guessing.
-  const allowed = sharedBucket("verify", VERIFY_LIMIT).take(clientKey(requestHeaders), now().getTime());
+  // The count lives in the database, so every app process shares it.
+  const allowed = await takeRequest(VERIFY_LIMIT, clientKey(requestHeaders), now().getTime());
   if (!allowed.ok) {
     return (
       <div className="narrow">

@@ -12,6 +12,6 @@ export async function register() {
     }
     throw error;
   }
-  const { getDb } = await import("./db/client");
-  getDb();
+  const { openConfiguredDatabase } = await import("./lib/database");
+  openConfiguredDatabase();
 }

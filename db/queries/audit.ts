@@ -1,5 +1,5 @@
 import { and, desc, eq, lt, type SQL } from "drizzle-orm";
-import { type DbOrTx, getDb } from "../client";
+import { type DbOrTx, type Tx, onWriter, reader } from "../client";
 import { auditLog } from "../schema";
 
 export type AuditEntry = {
@@ -11,15 +11,17 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-export function appendAudit(entry: AuditEntry, db: DbOrTx = getDb()): void {
-  db.insert(auditLog)
-    .values({ ...entry, details: entry.details ?? null })
-    .run();
+export async function appendAudit(entry: AuditEntry, tx?: Tx): Promise<void> {
+  return onWriter(tx, (db) => {
+    db.insert(auditLog)
+      .values({ ...entry, details: entry.details ?? null })
+      .run();
+  });
 }
 
-export function listAudit(
+export async function listAudit(
   filter: { schemeId?: number; subjectPersonId?: number; action?: string; beforeId?: number; limit: number },
-  db: DbOrTx = getDb(),
+  db: DbOrTx = reader(),
 ) {
   const where: SQL[] = [];
   if (filter.schemeId !== undefined) where.push(eq(auditLog.schemeId, filter.schemeId));

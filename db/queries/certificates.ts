@@ -2,7 +2,7 @@
 // certificates_immutable trigger refuses anything else). Codes are stored in canonical form: 28
 // Crockford base32 characters, no hyphens (lib/certificates/code.ts).
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { type DbOrTx, getDb } from "../client";
+import { type DbOrTx, type Tx, onWriter, reader } from "../client";
 import { certificates, schemes } from "../schema";
 
 export type CertificateRow = typeof certificates.$inferSelect;
@@ -15,21 +15,21 @@ function flatten(row: { certificate: CertificateRow; schemeName: string } | unde
   return row ? { ...row.certificate, schemeName: row.schemeName } : undefined;
 }
 
-export function findCertificateByCode(code: string, db: DbOrTx = getDb()): CertificateWithScheme | undefined {
+export async function findCertificateByCode(code: string, db: DbOrTx = reader()): Promise<CertificateWithScheme | undefined> {
   return flatten(db.select(withScheme).from(certificates).innerJoin(schemes, eq(schemes.id, certificates.schemeId)).where(eq(certificates.code, code)).get());
 }
 
-export function findCertificateById(id: number, db: DbOrTx = getDb()): CertificateWithScheme | undefined {
+export async function findCertificateById(id: number, db: DbOrTx = reader()): Promise<CertificateWithScheme | undefined> {
   return flatten(db.select(withScheme).from(certificates).innerJoin(schemes, eq(schemes.id, certificates.schemeId)).where(eq(certificates.id, id)).get());
 }
 
 /** Newest first. */
-export function listCertificatesOfPerson(personId: number, db: DbOrTx = getDb()): CertificateRow[] {
+export async function listCertificatesOfPerson(personId: number, db: DbOrTx = reader()): Promise<CertificateRow[]> {
   return db.select().from(certificates).where(eq(certificates.personId, personId)).orderBy(desc(certificates.issuedOn), desc(certificates.id)).all();
 }
 
 /** The certificate that counts now: not revoked, not superseded; the latest expiry if several. */
-export function latestLiveCertificate(personId: number, db: DbOrTx = getDb()): CertificateRow | undefined {
+export async function latestLiveCertificate(personId: number, db: DbOrTx = reader()): Promise<CertificateRow | undefined> {
   return db
     .select()
     .from(certificates)
@@ -39,26 +39,32 @@ export function latestLiveCertificate(personId: number, db: DbOrTx = getDb()): C
     .get();
 }
 
-export function insertCertificate(values: NewCertificate, db: DbOrTx = getDb()): CertificateRow {
-  return db.insert(certificates).values(values).returning().get();
+export async function insertCertificate(values: NewCertificate, tx?: Tx): Promise<CertificateRow> {
+  return onWriter(tx, (db) => {
+    return db.insert(certificates).values(values).returning().get();
+  });
 }
 
 /** Marks `oldId` as replaced by `newId`. False if it was already superseded (nothing changed). */
-export function markSuperseded(oldId: number, newId: number, at: Date, db: DbOrTx = getDb()): boolean {
-  const result = db
-    .update(certificates)
-    .set({ supersededAt: at, supersededById: newId })
-    .where(and(eq(certificates.id, oldId), isNull(certificates.supersededAt)))
-    .run();
-  return result.changes === 1;
+export async function markSuperseded(oldId: number, newId: number, at: Date, tx?: Tx): Promise<boolean> {
+  return onWriter(tx, (db) => {
+    const result = db
+      .update(certificates)
+      .set({ supersededAt: at, supersededById: newId })
+      .where(and(eq(certificates.id, oldId), isNull(certificates.supersededAt)))
+      .run();
+    return result.changes === 1;
+  });
 }
 
 /** Revokes a certificate. False if it was already revoked (nothing changed). */
-export function revokeCertificate(id: number, by: number, reason: string, at: Date, db: DbOrTx = getDb()): boolean {
-  const result = db
-    .update(certificates)
-    .set({ revokedAt: at, revokedBy: by, revokedReason: reason })
-    .where(and(eq(certificates.id, id), isNull(certificates.revokedAt)))
-    .run();
-  return result.changes === 1;
+export async function revokeCertificate(id: number, by: number, reason: string, at: Date, tx?: Tx): Promise<boolean> {
+  return onWriter(tx, (db) => {
+    const result = db
+      .update(certificates)
+      .set({ revokedAt: at, revokedBy: by, revokedReason: reason })
+      .where(and(eq(certificates.id, id), isNull(certificates.revokedAt)))
+      .run();
+    return result.changes === 1;
+  });
 }

@@ -1,7 +1,7 @@
 // Everything held about one person, table by table: for the trainer's person page and for the
 // person's data download (a subject access request). Each list is oldest first unless it says so.
 import { and, asc, desc, eq, lt, or } from "drizzle-orm";
-import { type DbOrTx, getDb } from "../client";
+import { type DbOrTx, type Tx, onWriter, reader } from "../client";
 import {
   auditLog,
   certificates,
@@ -20,7 +20,7 @@ import {
   signInLinks,
 } from "../schema";
 
-export function remindersOfPerson(personId: number, db: DbOrTx = getDb()) {
+export async function remindersOfPerson(personId: number, db: DbOrTx = reader()) {
   return db
     .select({
       id: remindersSent.id,
@@ -37,7 +37,7 @@ export function remindersOfPerson(personId: number, db: DbOrTx = getDb()) {
 }
 
 /** Invitations sent to them: the one they accepted, and any sent to their address. */
-export function invitationsOfPerson(personId: number, email: string, db: DbOrTx = getDb()) {
+export async function invitationsOfPerson(personId: number, email: string, db: DbOrTx = reader()) {
   return db
     .select({
       id: invitations.id,
@@ -56,7 +56,7 @@ export function invitationsOfPerson(personId: number, email: string, db: DbOrTx 
     .all();
 }
 
-export function outboxOfPerson(personId: number, email: string, db: DbOrTx = getDb()) {
+export async function outboxOfPerson(personId: number, email: string, db: DbOrTx = reader()) {
   return db
     .select()
     .from(outbox)
@@ -65,7 +65,7 @@ export function outboxOfPerson(personId: number, email: string, db: DbOrTx = get
     .all();
 }
 
-export function sessionsOfPerson(personId: number, db: DbOrTx = getDb()) {
+export async function sessionsOfPerson(personId: number, db: DbOrTx = reader()) {
   return db
     .select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt })
     .from(sessions)
@@ -74,7 +74,7 @@ export function sessionsOfPerson(personId: number, db: DbOrTx = getDb()) {
     .all();
 }
 
-export function signInAttemptsOf(email: string, db: DbOrTx = getDb()) {
+export async function signInAttemptsOf(email: string, db: DbOrTx = reader()) {
   return db
     .select({ at: signInAttempts.at, succeeded: signInAttempts.succeeded })
     .from(signInAttempts)
@@ -83,7 +83,7 @@ export function signInAttemptsOf(email: string, db: DbOrTx = getDb()) {
     .all();
 }
 
-export function signInLinksOf(personId: number, db: DbOrTx = getDb()) {
+export async function signInLinksOf(personId: number, db: DbOrTx = reader()) {
   return db
     .select({ createdAt: signInLinks.createdAt, expiresAt: signInLinks.expiresAt, usedAt: signInLinks.usedAt })
     .from(signInLinks)
@@ -92,11 +92,11 @@ export function signInLinksOf(personId: number, db: DbOrTx = getDb()) {
     .all();
 }
 
-export function pageReadsOf(personId: number, db: DbOrTx = getDb()) {
+export async function pageReadsOf(personId: number, db: DbOrTx = reader()) {
   return db.select().from(pageReads).where(eq(pageReads.personId, personId)).orderBy(asc(pageReads.firstReadAt)).all();
 }
 
-export function checkAnswersOf(personId: number, db: DbOrTx = getDb()) {
+export async function checkAnswersOf(personId: number, db: DbOrTx = reader()) {
   return db
     .select({ checkId: checkAnswers.checkId, optionIndex: checkAnswers.optionIndex, correct: checkAnswers.correct, answeredAt: checkAnswers.answeredAt })
     .from(checkAnswers)
@@ -106,12 +106,12 @@ export function checkAnswersOf(personId: number, db: DbOrTx = getDb()) {
 }
 
 /** Every attempt, newest first. */
-export function attemptsOf(personId: number, db: DbOrTx = getDb()) {
+export async function attemptsOf(personId: number, db: DbOrTx = reader()) {
   return db.select().from(quizAttempts).where(eq(quizAttempts.personId, personId)).orderBy(desc(quizAttempts.startedAt), desc(quizAttempts.id)).all();
 }
 
 /** Every choice in any of the person's attempts, oldest first. */
-export function choicesOf(personId: number, db: DbOrTx = getDb()) {
+export async function choicesOf(personId: number, db: DbOrTx = reader()) {
   return db
     .select({
       id: quizAnswers.id,
@@ -129,7 +129,7 @@ export function choicesOf(personId: number, db: DbOrTx = getDb()) {
 }
 
 /** Newest first. */
-export function completionsOf(personId: number, db: DbOrTx = getDb()) {
+export async function completionsOf(personId: number, db: DbOrTx = reader()) {
   return db
     .select()
     .from(moduleCompletions)
@@ -139,7 +139,7 @@ export function completionsOf(personId: number, db: DbOrTx = getDb()) {
 }
 
 /** Audit entries about the person, newest first; `before` (an entry id) pages further back. */
-export function auditAbout(personId: number, limit: number, before?: number, db: DbOrTx = getDb()) {
+export async function auditAbout(personId: number, limit: number, before?: number, db: DbOrTx = reader()) {
   return db
     .select()
     .from(auditLog)
@@ -149,11 +149,11 @@ export function auditAbout(personId: number, limit: number, before?: number, db:
     .all();
 }
 
-export function digestsOf(trainerId: number, db: DbOrTx = getDb()) {
+export async function digestsOf(trainerId: number, db: DbOrTx = reader()) {
   return db.select({ day: digestsSent.day, sentAt: digestsSent.sentAt }).from(digestsSent).where(eq(digestsSent.trainerId, trainerId)).orderBy(asc(digestsSent.day)).all();
 }
 
-export function intakeName(intakeId: number | null, db: DbOrTx = getDb()): string | null {
+export async function intakeName(intakeId: number | null, db: DbOrTx = reader()): Promise<string | null> {
   if (intakeId === null) return null;
   return db.select({ name: intakes.name }).from(intakes).where(eq(intakes.id, intakeId)).get()?.name ?? null;
 }

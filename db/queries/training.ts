@@ -1,20 +1,22 @@
 // Quiz attempts, answers and module completions.
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { type DbOrTx, getDb } from "../client";
+import { type DbOrTx, type Tx, onWriter, reader } from "../client";
 import { moduleCompletions, quizAnswers, quizAttempts, retrainVersions } from "../schema";
 
 export type AttemptRow = typeof quizAttempts.$inferSelect;
 export type CompletionRow = typeof moduleCompletions.$inferSelect;
 
-export function insertAttempt(values: typeof quizAttempts.$inferInsert, db: DbOrTx = getDb()): AttemptRow {
-  return db.insert(quizAttempts).values(values).returning().get();
+export async function insertAttempt(values: typeof quizAttempts.$inferInsert, tx?: Tx): Promise<AttemptRow> {
+  return onWriter(tx, (db) => {
+    return db.insert(quizAttempts).values(values).returning().get();
+  });
 }
 
-export function findAttempt(id: number, db: DbOrTx = getDb()): AttemptRow | undefined {
+export async function findAttempt(id: number, db: DbOrTx = reader()): Promise<AttemptRow | undefined> {
   return db.select().from(quizAttempts).where(eq(quizAttempts.id, id)).get();
 }
 
-export function findOpenAttempt(personId: number, moduleSlug: string, cycle: number, db: DbOrTx = getDb()): AttemptRow | undefined {
+export async function findOpenAttempt(personId: number, moduleSlug: string, cycle: number, db: DbOrTx = reader()): Promise<AttemptRow | undefined> {
   return db
     .select()
     .from(quizAttempts)
@@ -23,7 +25,7 @@ export function findOpenAttempt(personId: number, moduleSlug: string, cycle: num
     .get();
 }
 
-export function listAttempts(personId: number, moduleSlug?: string, db: DbOrTx = getDb()): AttemptRow[] {
+export async function listAttempts(personId: number, moduleSlug?: string, db: DbOrTx = reader()): Promise<AttemptRow[]> {
   return db
     .select()
     .from(quizAttempts)
@@ -32,29 +34,35 @@ export function listAttempts(personId: number, moduleSlug?: string, db: DbOrTx =
     .all();
 }
 
-export function markAttemptSubmitted(id: number, values: { submittedAt: Date; score: number; passed: boolean }, db: DbOrTx = getDb()): boolean {
-  return db.update(quizAttempts).set(values).where(and(eq(quizAttempts.id, id), isNull(quizAttempts.submittedAt))).run().changes === 1;
+export async function markAttemptSubmitted(id: number, values: { submittedAt: Date; score: number; passed: boolean }, tx?: Tx): Promise<boolean> {
+  return onWriter(tx, (db) => {
+    return db.update(quizAttempts).set(values).where(and(eq(quizAttempts.id, id), isNull(quizAttempts.submittedAt))).run().changes === 1;
+  });
 }
 
-export function insertAnswer(values: typeof quizAnswers.$inferInsert, db: DbOrTx = getDb()): void {
-  db.insert(quizAnswers).values(values).run();
+export async function insertAnswer(values: typeof quizAnswers.$inferInsert, tx?: Tx): Promise<void> {
+  return onWriter(tx, (db) => {
+    db.insert(quizAnswers).values(values).run();
+  });
 }
 
 /** Every choice made in an attempt, oldest first. */
-export function answersOfAttempt(attemptId: number, db: DbOrTx = getDb()) {
+export async function answersOfAttempt(attemptId: number, db: DbOrTx = reader()) {
   return db.select().from(quizAnswers).where(eq(quizAnswers.attemptId, attemptId)).orderBy(asc(quizAnswers.id)).all();
 }
 
-export function answersOfAttempts(attemptIds: number[], db: DbOrTx = getDb()) {
+export async function answersOfAttempts(attemptIds: number[], db: DbOrTx = reader()) {
   if (attemptIds.length === 0) return [];
   return db.select().from(quizAnswers).where(inArray(quizAnswers.attemptId, attemptIds)).orderBy(asc(quizAnswers.id)).all();
 }
 
-export function insertCompletion(values: typeof moduleCompletions.$inferInsert, db: DbOrTx = getDb()): CompletionRow {
-  return db.insert(moduleCompletions).values(values).returning().get();
+export async function insertCompletion(values: typeof moduleCompletions.$inferInsert, tx?: Tx): Promise<CompletionRow> {
+  return onWriter(tx, (db) => {
+    return db.insert(moduleCompletions).values(values).returning().get();
+  });
 }
 
-export function completionsInCycle(personId: number, cycle: number, db: DbOrTx = getDb()): CompletionRow[] {
+export async function completionsInCycle(personId: number, cycle: number, db: DbOrTx = reader()): Promise<CompletionRow[]> {
   return db
     .select()
     .from(moduleCompletions)
@@ -62,12 +70,12 @@ export function completionsInCycle(personId: number, cycle: number, db: DbOrTx =
     .all();
 }
 
-export function completionsOfPerson(personId: number, db: DbOrTx = getDb()): CompletionRow[] {
+export async function completionsOfPerson(personId: number, db: DbOrTx = reader()): Promise<CompletionRow[]> {
   return db.select().from(moduleCompletions).where(eq(moduleCompletions.personId, personId)).orderBy(desc(moduleCompletions.id)).all();
 }
 
 /** Scenario ids a person saw in a cycle, for every module. */
-export function scenariosSeenInCycle(personId: number, moduleSlug: string, cycle: number, db: DbOrTx = getDb()): string[] {
+export async function scenariosSeenInCycle(personId: number, moduleSlug: string, cycle: number, db: DbOrTx = reader()): Promise<string[]> {
   return db
     .select({ ids: quizAttempts.scenarioIds })
     .from(quizAttempts)
@@ -76,27 +84,29 @@ export function scenariosSeenInCycle(personId: number, moduleSlug: string, cycle
     .flatMap((r) => r.ids);
 }
 
-export function countAttemptRows(db: DbOrTx = getDb()) {
+export async function countAttemptRows(db: DbOrTx = reader()) {
   return {
     attempts: db.select({ n: sql<number>`count(*)` }).from(quizAttempts).get()?.n ?? 0,
     answers: db.select({ n: sql<number>`count(*)` }).from(quizAnswers).get()?.n ?? 0,
   };
 }
 
-export function retrainMarkedAt(contentVersion: string, db: DbOrTx = getDb()): Date | null {
+export async function retrainMarkedAt(contentVersion: string, db: DbOrTx = reader()): Promise<Date | null> {
   return db.select({ at: retrainVersions.markedAt }).from(retrainVersions).where(eq(retrainVersions.contentVersion, contentVersion)).get()?.at ?? null;
 }
 
-export function listRetrainVersions(db: DbOrTx = getDb()) {
+export async function listRetrainVersions(db: DbOrTx = reader()) {
   return db.select().from(retrainVersions).orderBy(desc(retrainVersions.markedAt)).all();
 }
 
-export function insertRetrainVersion(values: typeof retrainVersions.$inferInsert, db: DbOrTx = getDb()): boolean {
-  return db.insert(retrainVersions).values(values).onConflictDoNothing().run().changes === 1;
+export async function insertRetrainVersion(values: typeof retrainVersions.$inferInsert, tx?: Tx): Promise<boolean> {
+  return onWriter(tx, (db) => {
+    return db.insert(retrainVersions).values(values).onConflictDoNothing().run().changes === 1;
+  });
 }
 
 /** Content versions that certificates were earned against, with how many live certificates each. */
-export function certificateVersions(db: DbOrTx = getDb()) {
+export async function certificateVersions(db: DbOrTx = reader()) {
   return db.all<{ contentVersion: string; holders: number }>(
     sql`select content_version as contentVersion, count(*) as holders from certificates where revoked_at is null and superseded_at is null group by content_version order by content_version desc`,
   );

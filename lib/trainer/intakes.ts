@@ -22,47 +22,47 @@ import { invite } from "../invitations";
 import { type CheckedRow, type InviteRole, checkRows, groupProblems, linesText, parseInviteList } from "./import";
 import { NotAllowed, requireManagedPerson, requireScheme } from "./scope";
 
-export function intakesOf(viewer: Viewer, schemeId: number) {
-  requireScheme(viewer, schemeId);
-  return listIntakes(schemeId, now());
+export async function intakesOf(viewer: Viewer, schemeId: number) {
+  await requireScheme(viewer, schemeId);
+  return await listIntakes(schemeId, now());
 }
 
 /** An intake in a scheme the viewer manages; NotAllowed for any other id. */
-export function requireIntake(viewer: Viewer, intakeId: number) {
-  const intake = Number.isSafeInteger(intakeId) && intakeId > 0 ? findIntake(intakeId) : undefined;
+export async function requireIntake(viewer: Viewer, intakeId: number) {
+  const intake = Number.isSafeInteger(intakeId) && intakeId > 0 ? await findIntake(intakeId) : undefined;
   if (!intake) throw new NotAllowed();
-  requireScheme(viewer, intake.schemeId);
+  await requireScheme(viewer, intake.schemeId);
   return intake;
 }
 
-export function intakeDetail(viewer: Viewer, intakeId: number) {
-  const intake = requireIntake(viewer, intakeId);
-  return { intake, people: peopleInIntake(intake.id), invitations: openInvitationsOfIntake(intake.id, now()) };
+export async function intakeDetail(viewer: Viewer, intakeId: number) {
+  const intake = await requireIntake(viewer, intakeId);
+  return { intake, people: await peopleInIntake(intake.id), invitations: await openInvitationsOfIntake(intake.id, now()) };
 }
 
 export type CreateIntakeResult = { ok: true; id: number } | { ok: false; errors: FieldError[] };
 
-export function createIntake(viewer: Viewer, schemeId: number, input: { name: string; startDate: string }): CreateIntakeResult {
-  requireScheme(viewer, schemeId);
+export async function createIntake(viewer: Viewer, schemeId: number, input: { name: string; startDate: string }): Promise<CreateIntakeResult> {
+  await requireScheme(viewer, schemeId);
   if (!isValidIsoDate(input.startDate)) return { ok: false, errors: [{ field: "startDate", message: "Enter a real start date, like 2027-01-18" }] };
-  return writeTransaction((tx) => {
-    if (findIntakeByName(schemeId, input.name, tx)) {
+  return await writeTransaction(async (tx) => {
+    if (await findIntakeByName(schemeId, input.name, tx)) {
       return { ok: false as const, errors: [{ field: "name", message: "There is already an intake with this name. Choose another name." }] };
     }
-    const intake = insertIntake({ schemeId, name: input.name, startDate: input.startDate, createdBy: viewer.personId }, tx);
-    audit({ actorId: viewer.personId, schemeId, action: "created-intake", details: { intakeId: intake.id, name: intake.name, startDate: intake.startDate } }, tx);
+    const intake = await insertIntake({ schemeId, name: input.name, startDate: input.startDate, createdBy: viewer.personId }, tx);
+    await audit({ actorId: viewer.personId, schemeId, action: "created-intake", details: { intakeId: intake.id, name: intake.name, startDate: intake.startDate } }, tx);
     return { ok: true as const, id: intake.id };
   });
 }
 
 /** Puts a person into an intake of their own scheme, or takes them out of any (null). */
-export function moveToIntake(viewer: Viewer, personId: number, intakeId: number | null): { name: string; intakeName: string | null } {
-  const person = requireManagedPerson(viewer, personId);
-  const intake = intakeId === null ? null : requireIntake(viewer, intakeId);
+export async function moveToIntake(viewer: Viewer, personId: number, intakeId: number | null): Promise<{ name: string; intakeName: string | null }> {
+  const person = await requireManagedPerson(viewer, personId);
+  const intake = intakeId === null ? null : await requireIntake(viewer, intakeId);
   if (intake && intake.schemeId !== person.schemeId) throw new NotAllowed();
-  writeTransaction((tx) => {
-    setPersonIntake(person.id, intake?.id ?? null, tx);
-    audit(
+  await writeTransaction(async (tx) => {
+    await setPersonIntake(person.id, intake?.id ?? null, tx);
+    await audit(
       { actorId: viewer.personId, schemeId: person.schemeId, subjectPersonId: person.id, action: "moved-to-intake", details: { from: person.intakeId, to: intake?.id ?? null } },
       tx,
     );
@@ -77,14 +77,14 @@ export type BulkInviteResult =
   | { ok: false; fileProblem: string | null; rows: CheckedRow[]; problems: { lines: number[]; message: string }[]; badLines: number };
 
 /** Reads and checks a list without sending anything. */
-export function checkInviteList(viewer: Viewer, schemeId: number, text: string, defaultRole: InviteRole | null) {
-  requireScheme(viewer, schemeId);
+export async function checkInviteList(viewer: Viewer, schemeId: number, text: string, defaultRole: InviteRole | null) {
+  await requireScheme(viewer, schemeId);
   const parsed = parseInviteList(text);
   if (parsed.fileProblem) return { parsed, rows: [] as CheckedRow[] };
   const emails = parsed.rows.map((r) => r.email.trim().toLowerCase()).filter(Boolean);
   const rows = checkRows(parsed.rows, {
-    existingAccounts: emailsWithAccount(emails),
-    openInvitations: emailsWithOpenInvitation(schemeId, emails, now()),
+    existingAccounts: await emailsWithAccount(emails),
+    openInvitations: await emailsWithOpenInvitation(schemeId, emails, now()),
     defaultRole,
   });
   return { parsed, rows };
@@ -97,8 +97,8 @@ export function checkInviteList(viewer: Viewer, schemeId: number, text: string, 
  * audited too.
  */
 export async function bulkInvite(viewer: Viewer, intakeId: number, input: BulkInviteInput): Promise<BulkInviteResult> {
-  const intake = requireIntake(viewer, intakeId);
-  const { parsed, rows } = checkInviteList(viewer, intake.schemeId, input.text, input.defaultRole);
+  const intake = await requireIntake(viewer, intakeId);
+  const { parsed, rows } = await checkInviteList(viewer, intake.schemeId, input.text, input.defaultRole);
   if (parsed.fileProblem) return { ok: false, fileProblem: parsed.fileProblem, rows: [], problems: [], badLines: 0 };
   const bad = rows.filter((r) => r.problems.length > 0);
   const good = rows.filter((r) => r.problems.length === 0);
@@ -113,7 +113,7 @@ export async function bulkInvite(viewer: Viewer, intakeId: number, input: BulkIn
     if (result.ok) invited.push(row);
     else failed.push({ row, message: result.message });
   }
-  audit({
+  await audit({
     actorId: viewer.personId,
     schemeId: intake.schemeId,
     action: "bulk-invited",

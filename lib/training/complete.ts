@@ -1,7 +1,7 @@
 import "server-only";
 // Completing a module, and with the last one a certificate, in the caller's transaction so that a
 // completion and the certificate it earns are written together or not at all.
-import type { DbOrTx } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { findPersonById } from "@/db/queries/people";
 import { insertCertificate, latestLiveCertificate, listCertificatesOfPerson, markSuperseded } from "@/db/queries/certificates";
 import { completionsInCycle, insertCompletion } from "@/db/queries/training";
@@ -35,13 +35,13 @@ export async function moduleTitles(): Promise<ModuleTitles> {
  * nothing) and, if that completes all modules, issues the certificate and supersedes the last one.
  * Returns the new certificate's id, if one was issued.
  */
-export function completeModule(tx: DbOrTx, input: CompletionInput, titles: ModuleTitles): { completed: boolean; certificateId: number | null } {
-  const existing = completionsInCycle(input.personId, input.cycle, tx);
+export async function completeModule(tx: Tx, input: CompletionInput, titles: ModuleTitles): Promise<{ completed: boolean; certificateId: number | null }> {
+  const existing = await completionsInCycle(input.personId, input.cycle, tx);
   if (existing.some((c) => c.moduleSlug === input.moduleSlug)) return { completed: false, certificateId: null };
-  const person = findPersonById(input.personId, tx);
+  const person = await findPersonById(input.personId, tx);
   if (!person) throw new Error(`No person ${input.personId}`);
   const at = now();
-  insertCompletion(
+  await insertCompletion(
     {
       personId: input.personId,
       moduleSlug: input.moduleSlug,
@@ -59,7 +59,7 @@ export function completeModule(tx: DbOrTx, input: CompletionInput, titles: Modul
     },
     tx,
   );
-  audit(
+  await audit(
     {
       actorId: input.actorId,
       schemeId: person.schemeId,
@@ -70,14 +70,14 @@ export function completeModule(tx: DbOrTx, input: CompletionInput, titles: Modul
     tx,
   );
 
-  const completions = completionsInCycle(input.personId, input.cycle, tx);
+  const completions = await completionsInCycle(input.personId, input.cycle, tx);
   const done = course.modules.every((slug) => completions.some((c) => c.moduleSlug === slug));
   if (!done || person.schemeId === null) return { completed: true, certificateId: null };
-  if (listCertificatesOfPerson(person.id, tx).some((c) => c.cycle === input.cycle)) return { completed: true, certificateId: null };
+  if ((await listCertificatesOfPerson(person.id, tx)).some((c) => c.cycle === input.cycle)) return { completed: true, certificateId: null };
 
-  const previous = latestLiveCertificate(person.id, tx);
+  const previous = await latestLiveCertificate(person.id, tx);
   const dates = nextCertificateDates(input.completedOn, previous ? { expiresOn: previous.expiresOn } : null);
-  const certificate = insertCertificate(
+  const certificate = await insertCertificate(
     {
       code: newCertificateCode(),
       personId: person.id,
@@ -96,8 +96,8 @@ export function completeModule(tx: DbOrTx, input: CompletionInput, titles: Modul
     },
     tx,
   );
-  if (previous) markSuperseded(previous.id, certificate.id, at, tx);
-  audit(
+  if (previous) await markSuperseded(previous.id, certificate.id, at, tx);
+  await audit(
     {
       actorId: input.actorId,
       schemeId: person.schemeId,

@@ -22,11 +22,11 @@ export const MODULE_STATUS_LABEL: Record<ModuleStatus, { text: string; tag: stri
 };
 
 export async function learnerOverview(viewer: Viewer, personId: number) {
-  const person = findPersonById(personId);
+  const person = await findPersonById(personId);
   if (!person || !canViewPerson(viewer, { id: person.id, schemeId: person.schemeId })) throw new NotAllowed();
   const [course, reading] = await Promise.all([loadCourse(), readingProgress(viewer, personId)]);
-  const state = trainingState(person.id);
-  const attempts = listAttempts(person.id).filter((a) => a.cycle === state.cycle);
+  const state = await trainingState(person.id);
+  const attempts = (await listAttempts(person.id)).filter((a) => a.cycle === state.cycle);
   const day = today();
   const modules = course.modules.map((m) => {
     const completion = state.completions.find((c) => c.moduleSlug === m.slug);
@@ -53,7 +53,7 @@ export async function learnerOverview(viewer: Viewer, personId: number) {
       reading: read,
     };
   });
-  const certificates = listCertificatesOfPerson(person.id).map((c) => ({
+  const certificates = (await listCertificatesOfPerson(person.id)).map((c) => ({
     id: c.id,
     code: formatCode(c.code),
     issuedOn: c.issuedOn,

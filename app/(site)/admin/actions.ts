@@ -15,7 +15,7 @@ export async function createSchemeAction(_state: FormState, formData: FormData):
   const values = formValues(formData);
   const parsed = schemeForm.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { errors: zodErrors(parsed.error).map((e) => ({ ...e, message: e.message.replace("a name", "the scheme's name") })), values };
-  const result = createScheme(viewer, parsed.data.schemeName);
+  const result = await createScheme(viewer, parsed.data.schemeName);
   if (!result.ok) return { errors: [{ field: "schemeName", message: result.message }], values };
   revalidatePath("/admin");
   return { success: `Scheme “${parsed.data.schemeName}” created. Now invite its first trainer.` };
@@ -53,7 +53,7 @@ export async function markRetrainAction(_state: FormState, formData: FormData): 
   const values = formValues(formData);
   const parsed = retrainForm.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { errors: zodErrors(parsed.error), values };
-  const result = markVersionForRetraining(viewer, parsed.data.version, parsed.data.reason);
+  const result = await markVersionForRetraining(viewer, parsed.data.version, parsed.data.reason);
   if (!result.ok) return { errors: [{ field: "version", message: result.message }], values };
   revalidatePath("/admin");
   return { success: `Version ${parsed.data.version} is marked. Everyone holding a certificate earned against it is now due to retrain.` };

@@ -19,7 +19,7 @@ import { NotAllowed, parseId, requireScheme } from "@/lib/trainer/scope";
 import { emailField, nameField } from "@/lib/validation";
 
 /** The scheme a form is about: a trainer's own (a different id is refused); an admin's choice. */
-function schemeFromForm(viewer: Viewer, formData: FormData): number {
+async function schemeFromForm(viewer: Viewer, formData: FormData): Promise<number> {
   const given = formData.get("schemeId");
   const id = typeof given === "string" && given !== "" ? parseId(given) : null;
   if (viewer.role === "trainer") {
@@ -27,7 +27,7 @@ function schemeFromForm(viewer: Viewer, formData: FormData): number {
     return viewer.schemeId;
   }
   if (id === null) throw new NotAllowed();
-  requireScheme(viewer, id);
+  await requireScheme(viewer, id);
   return id;
 }
 
@@ -55,11 +55,11 @@ export async function invitePersonAction(_state: FormState, formData: FormData):
   const viewer = await requireRole(["trainer", "admin"]);
   const values = formValues(formData);
   return guarded(async () => {
-    const schemeId = schemeFromForm(viewer, formData);
+    const schemeId = await schemeFromForm(viewer, formData);
     const parsed = inviteForm.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { errors: zodErrors(parsed.error), values };
     const intakeId = parsed.data.intakeId ? parseId(parsed.data.intakeId) : null;
-    if (parsed.data.intakeId && (intakeId === null || requireIntake(viewer, intakeId).schemeId !== schemeId)) throw new NotAllowed();
+    if (parsed.data.intakeId && (intakeId === null || (await requireIntake(viewer, intakeId)).schemeId !== schemeId)) throw new NotAllowed();
     const result = await invite(viewer, { email: parsed.data.email, role: parsed.data.role, name: parsed.data.name || null, schemeId, intakeId });
     if (!result.ok) return { errors: [{ field: result.field, message: result.message }], values };
     refresh();
@@ -73,8 +73,8 @@ export async function setActiveAction(_state: FormState, formData: FormData): Pr
   const viewer = await requireRole(["trainer", "admin"]);
   const parsed = activeForm.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { message: "Something was wrong with that request. Reload the page and try again." };
-  return guarded(() => {
-    const { name } = changeActive(viewer, parsed.data.personId, parsed.data.active === "true");
+  return guarded(async () => {
+    const { name } = await changeActive(viewer, parsed.data.personId, parsed.data.active === "true");
     refresh();
     return {
       success: parsed.data.active === "true" ? `${name} can sign in again.` : `${name} has been deactivated and signed out. Their records are kept.`,
@@ -95,11 +95,11 @@ const intakeForm = z.object({
 export async function createIntakeAction(_state: FormState, formData: FormData): Promise<FormState> {
   const viewer = await requireRole(["trainer", "admin"]);
   const values = formValues(formData);
-  return guarded(() => {
-    const schemeId = schemeFromForm(viewer, formData);
+  return guarded(async () => {
+    const schemeId = await schemeFromForm(viewer, formData);
     const parsed = intakeForm.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { errors: zodErrors(parsed.error), values };
-    const result = createIntake(viewer, schemeId, parsed.data);
+    const result = await createIntake(viewer, schemeId, parsed.data);
     if (!result.ok) return { errors: result.errors, values };
     refresh();
     return { success: `Intake “${parsed.data.name}” created. Open it to invite people to it.` };
@@ -189,9 +189,9 @@ export async function anonymiseAction(_state: FormState, formData: FormData): Pr
   if (formData.get("confirm") !== "yes") {
     return { errors: [{ field: "confirm", message: "Tick the box to confirm that you want to anonymise these people" }] };
   }
-  const { schemeId, count } = await guarded(() => {
-    const schemeId = schemeFromForm(viewer, formData);
-    return { schemeId, count: anonymiseScheme(viewer, schemeId).anonymised.length };
+  const { schemeId, count } = await guarded(async () => {
+    const schemeId = await schemeFromForm(viewer, formData);
+    return { schemeId, count: (await anonymiseScheme(viewer, schemeId)).anonymised.length };
   });
   refresh();
   // Back to the page with the result: the form itself goes once nobody is left to anonymise.
@@ -205,7 +205,7 @@ export async function moveToIntakeFormAction(formData: FormData): Promise<void> 
   const intakeText = String(formData.get("intakeId") ?? "");
   const intakeId = intakeText === "" ? null : parseId(intakeText);
   if (personId === null || (intakeText !== "" && intakeId === null)) showNoAccess();
-  await guarded(() => moveToIntake(viewer, personId, intakeId));
+  await guarded(async () => await moveToIntake(viewer, personId, intakeId));
   refresh();
   redirect(`/trainer/people/${personId}?moved=1`);
 }

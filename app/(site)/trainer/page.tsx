@@ -21,9 +21,9 @@ export default async function TrainerPage({ searchParams }: { searchParams: Sear
   const params = await searchParams;
   const { viewer, scope } = await trainerScope(params, "/trainer");
   if (!scope) return <SchemePicker viewer={viewer} path="/trainer" title="Trainer pages" />;
-  const summary = orForbidden(() => schemeSummary(viewer, scope.id));
-  const intakes = orForbidden(() => intakesOf(viewer, scope.id));
-  const invitations = orForbidden(() => openInvitations(viewer, scope.id));
+  const summary = await orForbidden(async () => await schemeSummary(viewer, scope.id));
+  const intakes = await orForbidden(async () => await intakesOf(viewer, scope.id));
+  const invitations = await orForbidden(async () => await openInvitations(viewer, scope.id));
   const href = (path: string, query: Record<string, string> = {}) => trainerHref(scope, path, query);
   const count = (status: string) => summary.byStatus.find((s) => s.status === status)?.people ?? 0;
   return (

@@ -25,7 +25,7 @@ export async function revokeCertificateAction(_state: FormState, formData: FormD
   let result;
   try {
     // Checks again that this viewer may revoke this certificate: the form is no proof of that.
-    result = revoke(viewer, parsed.data.certificateId, parsed.data.reason);
+    result = await revoke(viewer, parsed.data.certificateId, parsed.data.reason);
   } catch (error) {
     if (error instanceof NotAllowed) showNoAccess();
     throw error;

@@ -17,9 +17,9 @@ function parseId(raw: string): number | null {
   return /^[1-9]\d{0,11}$/.test(raw) ? Number(raw) : null;
 }
 
-function load(viewer: Awaited<ReturnType<typeof requireViewer>>, id: number): CertificateView | "forbidden" | null {
+async function load(viewer: Awaited<ReturnType<typeof requireViewer>>, id: number): Promise<CertificateView | "forbidden" | null> {
   try {
-    return certificateForViewer(viewer, id);
+    return await certificateForViewer(viewer, id);
   } catch (error) {
     if (error instanceof NotAllowed) return "forbidden";
     throw error;
@@ -73,7 +73,7 @@ export default async function CertificatePage({
   const id = parseId(rawId);
   const viewer = await requireViewer(id ? `/certificates/${id}` : "/my");
   if (!id) showNotFound();
-  const cert = load(viewer, id);
+  const cert = await load(viewer, id);
   if (cert === "forbidden") showNoAccess();
   if (!cert) showNotFound();
 

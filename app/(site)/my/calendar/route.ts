@@ -10,7 +10,7 @@ const text = (body: string, status: number) => new Response(body, { status, head
 export async function GET() {
   const viewer = await getViewer();
   if (!viewer) return new Response(null, { status: 303, headers: { Location: "/sign-in?next=%2Fmy" } });
-  const { certificate, state } = refresherFor(viewer, viewer.personId);
+  const { certificate, state } = await refresherFor(viewer, viewer.personId);
   if (!certificate || !state.dueOn) {
     return text("You do not have a certificate yet, so there is no refresher date to add to your calendar. Finish the training first.", 404);
   }

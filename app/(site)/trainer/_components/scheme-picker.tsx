@@ -3,8 +3,8 @@ import { schemesToPick } from "@/lib/trainer/scope";
 import type { Viewer } from "@/lib/access";
 
 /** Admins belong to no scheme: they choose one first. */
-export function SchemePicker({ viewer, path, title }: { viewer: Viewer; path: string; title: string }) {
-  const schemes = schemesToPick(viewer);
+export async function SchemePicker({ viewer, path, title }: { viewer: Viewer; path: string; title: string }) {
+  const schemes = await schemesToPick(viewer);
   return (
     <>
       <h1>{title}</h1>

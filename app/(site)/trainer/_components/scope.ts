@@ -10,13 +10,13 @@ export type SearchParams = Promise<Record<string, string | string[] | undefined>
 
 export async function trainerScope(params: Record<string, string | string[] | undefined>, returnTo: string): Promise<{ viewer: Viewer; scope: SchemeScope | null }> {
   const viewer = await requireRole(["trainer", "admin"], returnTo);
-  return { viewer, scope: orForbidden(() => resolveScheme(viewer, params.scheme)) };
+  return { viewer, scope: await orForbidden(async () => await resolveScheme(viewer, params.scheme)) };
 }
 
 /** Runs a library call, turning NotAllowed into the 403 page. */
-export function orForbidden<T>(fn: () => T): T {
+export async function orForbidden<T>(fn: () => T | Promise<T>): Promise<T> {
   try {
-    return fn();
+    return await fn();
   } catch (error) {
     if (error instanceof NotAllowed) showNoAccess();
     throw error;

@@ -18,8 +18,8 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
   if (!scope) return <SchemePicker viewer={viewer} path="/trainer/analytics" title="Decision analytics" />;
   const filters = parseAnalyticsFilters(params);
   const titles = await moduleTitles();
-  const intakes = orForbidden(() => intakesOf(viewer, scope.id));
-  const result = orForbidden(() => decisionAnalytics(viewer, scope.id, filters));
+  const intakes = await orForbidden(async () => await intakesOf(viewer, scope.id));
+  const result = await orForbidden(async () => await decisionAnalytics(viewer, scope.id, filters));
   return (
     <>
       <TrainerNav scope={scope} current="/trainer/analytics" />

@@ -16,7 +16,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const { viewer, scope } = await trainerScope(params, "/trainer/audit");
   if (!scope) return <SchemePicker viewer={viewer} path="/trainer/audit" title="Audit log" />;
   const filters = parseAuditFilters(params);
-  const log = orForbidden(() => auditLogFor(viewer, scope.id, filters));
+  const log = await orForbidden(async () => await auditLogFor(viewer, scope.id, filters));
   const query = (extra: Record<string, string | number | null>) =>
     trainerHref(scope, "/trainer/audit", { person: filters.person, action: filters.action, ...extra });
   const personLink = (id: number | null, name: string | null) =>

@@ -17,7 +17,7 @@ export default async function IntakesPage({ searchParams }: { searchParams: Sear
   const params = await searchParams;
   const { viewer, scope } = await trainerScope(params, "/trainer/intakes");
   if (!scope) return <SchemePicker viewer={viewer} path="/trainer/intakes" title="Intakes and invitations" />;
-  const intakes = orForbidden(() => intakesOf(viewer, scope.id));
+  const intakes = await orForbidden(async () => await intakesOf(viewer, scope.id));
   return (
     <>
       <TrainerNav scope={scope} current="/trainer/intakes" />

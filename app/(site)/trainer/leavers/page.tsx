@@ -19,7 +19,7 @@ export default async function LeaversPage({ searchParams }: { searchParams: Sear
   const params = await searchParams;
   const { viewer, scope } = await trainerScope(params, "/trainer/leavers");
   if (!scope) return <SchemePicker viewer={viewer} path="/trainer/leavers" title="Leavers and data" />;
-  const overview = orForbidden(() => leaversOverview(viewer, scope.id));
+  const overview = await orForbidden(async () => await leaversOverview(viewer, scope.id));
   const years = overview.retentionDays % 365 === 0 ? `${overview.retentionDays / 365} years` : `${overview.retentionDays} days`;
   return (
     <>

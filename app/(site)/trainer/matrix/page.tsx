@@ -35,8 +35,8 @@ export default async function MatrixPage({ searchParams }: { searchParams: Searc
   const { viewer, scope } = await trainerScope(params, "/trainer/matrix");
   if (!scope) return <SchemePicker viewer={viewer} path="/trainer/matrix" title="Training matrix" />;
   const filters = parseMatrixFilters(params);
-  const [titles, intakes] = [await moduleTitles(), orForbidden(() => intakesOf(viewer, scope.id))];
-  const page = orForbidden(() => matrixPage(viewer, scope.id, filters));
+  const [titles, intakes] = [await moduleTitles(), await orForbidden(async () => await intakesOf(viewer, scope.id))];
+  const page = await orForbidden(async () => await matrixPage(viewer, scope.id, filters));
   const link = (overrides: Partial<MatrixFilters>) => trainerHref(scope, "/trainer/matrix", filterQuery(filters, { page: 1, ...overrides }));
   const exportHref = trainerHref(scope, "/trainer/matrix/export", filterQuery(filters, { page: 1 }));
   const first = (page.page - 1) * page.pageSize + 1;

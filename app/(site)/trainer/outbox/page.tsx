@@ -12,7 +12,7 @@ export default async function OutboxPage() {
   const viewer = await requireRole(["trainer", "admin"], "/trainer/outbox");
   let messages;
   try {
-    messages = outboxFor(viewer);
+    messages = await outboxFor(viewer);
   } catch (error) {
     if (error instanceof NotAllowed) showNoAccess();
     throw error;

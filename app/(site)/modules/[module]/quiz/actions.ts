@@ -19,9 +19,9 @@ export async function startQuizAction(formData: FormData): Promise<void> {
   let attemptId: number;
   let point: number | "check";
   try {
-    const attempt = startOrResumeAttempt(viewer, moduleSlug);
+    const attempt = await startOrResumeAttempt(viewer, moduleSlug);
     attemptId = attempt.id;
-    point = resumePoint(attempt);
+    point = await resumePoint(attempt);
   } catch (error) {
     if (error instanceof QuizError) redirect(`/modules/${encodeURIComponent(moduleSlug)}/quiz?problem=start`);
     throw error;
@@ -48,7 +48,7 @@ export async function answerAction(_state: FormState, formData: FormData): Promi
   const { module: moduleSlug, attemptId, number, scenario, option, returnTo } = parsed.data;
   let total: number;
   try {
-    total = answerScenario(viewer, attemptId, scenario, option).total;
+    total = (await answerScenario(viewer, attemptId, scenario, option)).total;
   } catch (error) {
     if (error instanceof QuizError) {
       return error.problem === "unknown-option" ? { errors: [{ field: "option", message: error.message }] } : { message: error.message };

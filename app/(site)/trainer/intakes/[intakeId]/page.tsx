@@ -23,8 +23,8 @@ export default async function IntakePage({ params }: { params: Promise<{ intakeI
   const viewer = await requireRole(["trainer", "admin"], `/trainer/intakes/${intakeId}`);
   const id = parseId(intakeId);
   if (id === null) showNotFound();
-  const { intake, people, invitations } = orForbidden(() => intakeDetail(viewer, id));
-  const scope = { id: intake.schemeId, name: findScheme(intake.schemeId)?.name ?? "", explicit: viewer.role === "admin" };
+  const { intake, people, invitations } = await orForbidden(async () => await intakeDetail(viewer, id));
+  const scope = { id: intake.schemeId, name: (await findScheme(intake.schemeId))?.name ?? "", explicit: viewer.role === "admin" };
   return (
     <>
       <TrainerNav scope={scope} current="/trainer/intakes" />

@@ -12,7 +12,7 @@ export async function GET(request: Request): Promise<Response> {
   const viewer = await getViewer();
   if (!viewer) return seeOther(`/sign-in?next=${encodeURIComponent(`/trainer/matrix${url.search}`)}`);
   try {
-    const scope = resolveScheme(viewer, url.searchParams.get("scheme") ?? undefined);
+    const scope = await resolveScheme(viewer, url.searchParams.get("scheme") ?? undefined);
     if (!scope) return plainText(400, "Choose a scheme first: /trainer/matrix");
     const { filename, csv } = await matrixCsv(viewer, scope.id, parseMatrixFilters(url.searchParams));
     return new Response(csv, {

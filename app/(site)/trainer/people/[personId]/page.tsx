@@ -34,10 +34,10 @@ export default async function PersonPage({
   const viewer = await requireRole(["trainer", "admin"], `/trainer/people/${personId}`);
   const id = parseId(personId);
   if (id === null) showNotFound();
-  const record = orForbidden(() => personRecord(viewer, id));
+  const record = await orForbidden(async () => await personRecord(viewer, id));
   const { person, row } = record;
-  const scope = personScope(viewer, person, findScheme(person.schemeId)?.name ?? "");
-  const [titles, intakes] = [await moduleTitles(), orForbidden(() => intakesOf(viewer, person.schemeId))];
+  const scope = personScope(viewer, person, (await findScheme(person.schemeId))?.name ?? "");
+  const [titles, intakes] = [await moduleTitles(), await orForbidden(async () => await intakesOf(viewer, person.schemeId))];
   const recorded = typeof query.recorded === "string" ? titles.get(query.recorded) : undefined;
   const remaining = row.modules.filter((m) => m.status !== "complete").length;
   const href = (path: string, q: Record<string, string | number> = {}) => trainerHref(scope, path, q);

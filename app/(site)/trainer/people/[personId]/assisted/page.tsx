@@ -20,9 +20,9 @@ export default async function AssistedPage({ params }: { params: Promise<{ perso
   const viewer = await requireRole(["trainer", "admin"], `/trainer/people/${personId}/assisted`);
   const id = parseId(personId);
   if (id === null) showNotFound();
-  const person = orForbidden(() => managedPerson(viewer, id));
+  const person = await orForbidden(async () => await managedPerson(viewer, id));
   const modules = await orForbiddenAsync(() => modulesToRecord(viewer, id));
-  const scope = personScope(viewer, person, findScheme(person.schemeId)?.name ?? "");
+  const scope = personScope(viewer, person, (await findScheme(person.schemeId))?.name ?? "");
   const back = trainerHref(scope, `/trainer/people/${person.id}`);
   return (
     <>

@@ -4,22 +4,22 @@
 //
 // Usage: npm run anonymise [-- --dry-run] [-- --scheme <id>]
 import { parseArgs } from "node:util";
-import { getDb } from "@/db/client";
+import { openConfiguredDatabase } from "@/lib/database";
 import { isoDateInLondon } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { anonymiseDue, retentionCutoff } from "@/lib/trainer/anonymise";
 
-function main() {
+async function main() {
   const { values } = parseArgs({ options: { "dry-run": { type: "boolean" }, scheme: { type: "string" } } });
   const schemeId = values.scheme === undefined ? null : Number(values.scheme);
   if (schemeId !== null && (!Number.isSafeInteger(schemeId) || schemeId < 1)) {
     console.error("Usage: npm run anonymise -- [--dry-run] [--scheme <id>]");
     process.exit(2);
   }
-  getDb();
+  openConfiguredDatabase();
   const { retentionDays } = env();
   const cutoff = retentionCutoff();
-  const run = anonymiseDue({ actorId: null, schemeId, dryRun: Boolean(values["dry-run"]) });
+  const run = await anonymiseDue({ actorId: null, schemeId, dryRun: Boolean(values["dry-run"]) });
   const verb = values["dry-run"] ? "Would anonymise" : "Anonymised";
   console.log(
     `${verb} ${run.anonymised.length} ${run.anonymised.length === 1 ? "person" : "people"} deactivated before ${isoDateInLondon(cutoff)} ` +
@@ -29,7 +29,7 @@ function main() {
 }
 
 try {
-  main();
+  await main();
 } catch (error) {
   console.error(error);
   process.exit(1);

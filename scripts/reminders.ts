@@ -1,5 +1,6 @@
 // Sends the refresher reminders that are due today. Safe to run any number of times a day:
 // nothing is sent twice. Run it daily, e.g. from cron: 0 8 * * * cd /srv/training && npm run reminders
+import "@/lib/database";
 import { runReminders } from "@/lib/reminders/run";
 
 runReminders()

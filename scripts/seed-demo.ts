@@ -1,6 +1,7 @@
 // Demo data for a fresh machine: one scheme with a trainer, a staff member and a carer, plus an
 // admin. Run only by the demo command (DEMO_MODE); never part of a real start. Safe to run again.
-import { getDb, writeTransaction } from "@/db/client";
+import { openConfiguredDatabase } from "@/lib/database";
+import { writeTransaction } from "@/db/client";
 import { findPersonByEmail, findSchemeByName, insertPerson, insertScheme } from "@/db/queries/people";
 import { appendAudit } from "@/db/queries/audit";
 import type { Role } from "@/db/schema";
@@ -16,14 +17,14 @@ export const DEMO_ACCOUNTS: { name: string; email: string; role: Role }[] = [
 ];
 
 export async function seedDemo(): Promise<void> {
-  getDb();
+  openConfiguredDatabase();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  writeTransaction((tx) => {
-    const scheme = findSchemeByName(DEMO_SCHEME, tx) ?? insertScheme(DEMO_SCHEME, tx);
+  await writeTransaction(async (tx) => {
+    const scheme = await findSchemeByName(DEMO_SCHEME, tx) ?? await insertScheme(DEMO_SCHEME, tx);
     for (const account of DEMO_ACCOUNTS) {
-      if (findPersonByEmail(account.email, tx)) continue;
-      const person = insertPerson({ ...account, schemeId: account.role === "admin" ? null : scheme.id, passwordHash }, tx);
-      appendAudit({ at: new Date(), actorId: null, schemeId: person.schemeId, subjectPersonId: person.id, action: "seeded-demo-account" }, tx);
+      if (await findPersonByEmail(account.email, tx)) continue;
+      const person = await insertPerson({ ...account, schemeId: account.role === "admin" ? null : scheme.id, passwordHash }, tx);
+      await appendAudit({ at: new Date(), actorId: null, schemeId: person.schemeId, subjectPersonId: person.id, action: "seeded-demo-account" }, tx);
     }
   });
 }

@@ -8,12 +8,14 @@
 // Writes to DATABASE_PATH, or data/large.db when it is not set (never the everyday database by
 // accident). Refuses to run twice on the same database. Deterministic for a given --seed and day.
 // Sign in as trainer@large.example with the password "large-scheme-trainer" (printed at the end).
+import { openConfiguredDatabase } from "@/lib/database";
+import { rawConnection } from "@/db/raw";
 import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { InferInsertModel } from "drizzle-orm";
-import { getDb, writeTransaction } from "@/db/client";
+import { type Tx, writeTransaction } from "@/db/client";
 import { findSchemeByName } from "@/db/queries/people";
 import * as schema from "@/db/schema";
 import { hashPassword } from "@/lib/auth/hashing";
@@ -27,7 +29,7 @@ import { nextCertificateDates } from "@/lib/refresher";
 const { values: args } = parseArgs({
   options: { people: { type: "string" }, years: { type: "string" }, seed: { type: "string" } },
 });
-// Read by getDb() when it first opens the database, below.
+// Read by openConfiguredDatabase() when it first opens the database, below.
 process.env.DATABASE_PATH ||= join("data", "large.db");
 
 export const LARGE_SCHEME = "Large test scheme (generated)";
@@ -66,8 +68,8 @@ const OFFICERS = ["Jo Bloggs (Shared Lives officer)", "Pat Singh (Shared Lives o
 const msOf = (iso: string, minutes = 600) => Date.parse(`${iso}T00:00:00Z`) + minutes * 60_000;
 
 async function main() {
-  const db = getDb();
-  if (findSchemeByName(LARGE_SCHEME)) {
+  const db = openConfiguredDatabase();
+  if (await findSchemeByName(LARGE_SCHEME)) {
     console.error(`"${LARGE_SCHEME}" already exists in ${process.env.DATABASE_PATH}. Delete that file (or set DATABASE_PATH) to seed again.`);
     process.exit(1);
   }
@@ -87,7 +89,7 @@ async function main() {
   );
   const passwordHash = await hashPassword(LARGE_TRAINER_PASSWORD);
 
-  const maxId = (table: string) => (db.$client.prepare(`select coalesce(max(id), 0) as n from ${table}`).get() as { n: number }).n;
+  const maxId = (table: string) => (rawConnection(db).prepare(`select coalesce(max(id), 0) as n from ${table}`).get() as { n: number }).n;
   let personId = maxId("people");
   let attemptId = maxId("quiz_attempts");
   let certId = maxId("certificates");
@@ -106,7 +108,7 @@ async function main() {
     audit: [] as InferInsertModel<typeof schema.auditLog>[],
   };
 
-  const scheme = db.insert(schema.schemes).values({ name: LARGE_SCHEME }).returning().get();
+  const scheme = await writeTransaction((tx) => tx.insert(schema.schemes).values({ name: LARGE_SCHEME }).returning().get());
   const trainerIds: number[] = [];
   for (const [i, email] of [LARGE_TRAINER_EMAIL, "trainer2@large.example"].entries()) {
     const id = ++personId;
@@ -269,13 +271,13 @@ async function main() {
     statusCount.set(leftOn ? "left" : outcome, (statusCount.get(leftOn ? "left" : outcome) ?? 0) + 1);
   }
 
-  const insert = <T extends Record<string, unknown>>(table: Parameters<typeof db.insert>[0], list: T[], tx: Parameters<Parameters<typeof writeTransaction>[0]>[0]) => {
+  const insert = <T extends Record<string, unknown>>(table: Parameters<Tx["insert"]>[0], list: T[], tx: Tx) => {
     if (list.length === 0) return;
     // Every column of the table is bound for every row: 1,000 rows of up to 18 columns stay under SQLite's 32,766 variables.
     const chunk = 1000;
     for (let i = 0; i < list.length; i += chunk) tx.insert(table).values(list.slice(i, i + chunk) as never).run();
   };
-  writeTransaction((tx) => {
+  await writeTransaction((tx) => {
     insert(schema.people, rows.people.slice(0, 2), tx);
     insert(schema.intakes, rows.intakes, tx);
     insert(schema.people, rows.people.slice(2), tx);
@@ -290,7 +292,7 @@ async function main() {
     rows.audit.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
     insert(schema.auditLog, rows.audit, tx);
   });
-  db.$client.pragma("optimize");
+  rawConnection(db).pragma("optimize");
 
   console.log(`Seeded "${LARGE_SCHEME}" (scheme ${scheme.id}) in ${process.env.DATABASE_PATH} in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
   for (const [table, list] of Object.entries(rows)) console.log(`  ${table.padEnd(13)} ${list.length}`);

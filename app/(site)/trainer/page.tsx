@@ -20,7 +20,7 @@ const roleLabel = { carer: "Carer", staff: "Staff", trainer: "Trainer", admin: "
 export default async function TrainerPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const { viewer, scope } = await trainerScope(params, "/trainer");
-  if (!scope) return <SchemePicker viewer={viewer} path="/trainer" title="Trainer pages" />;
+  if (!scope) return SchemePicker({ viewer, path: "/trainer", title: "Trainer pages" }); // async: called, not rendered as an element
   const summary = await orForbidden(async () => await schemeSummary(viewer, scope.id));
   const intakes = await orForbidden(async () => await intakesOf(viewer, scope.id));
   const invitations = await orForbidden(async () => await openInvitations(viewer, scope.id));

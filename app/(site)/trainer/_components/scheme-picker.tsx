@@ -2,7 +2,7 @@ import Link from "next/link";
 import { schemesToPick } from "@/lib/trainer/scope";
 import type { Viewer } from "@/lib/access";
 
-/** Admins belong to no scheme: they choose one first. */
+/** Admins belong to no scheme: they choose one first. Async (it reads the schemes): pages call it and return its result. */
 export async function SchemePicker({ viewer, path, title }: { viewer: Viewer; path: string; title: string }) {
   const schemes = await schemesToPick(viewer);
   return (

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Decision analytics" };
 export default async function AnalyticsPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const { viewer, scope } = await trainerScope(params, "/trainer/analytics");
-  if (!scope) return <SchemePicker viewer={viewer} path="/trainer/analytics" title="Decision analytics" />;
+  if (!scope) return SchemePicker({ viewer, path: "/trainer/analytics", title: "Decision analytics" }); // async: called, not rendered as an element
   const filters = parseAnalyticsFilters(params);
   const titles = await moduleTitles();
   const intakes = await orForbidden(async () => await intakesOf(viewer, scope.id));

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Audit log" };
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const { viewer, scope } = await trainerScope(params, "/trainer/audit");
-  if (!scope) return <SchemePicker viewer={viewer} path="/trainer/audit" title="Audit log" />;
+  if (!scope) return SchemePicker({ viewer, path: "/trainer/audit", title: "Audit log" }); // async: called, not rendered as an element
   const filters = parseAuditFilters(params);
   const log = await orForbidden(async () => await auditLogFor(viewer, scope.id, filters));
   const query = (extra: Record<string, string | number | null>) =>

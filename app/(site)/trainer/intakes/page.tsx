@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Intakes and invitations" };
 export default async function IntakesPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const { viewer, scope } = await trainerScope(params, "/trainer/intakes");
-  if (!scope) return <SchemePicker viewer={viewer} path="/trainer/intakes" title="Intakes and invitations" />;
+  if (!scope) return SchemePicker({ viewer, path: "/trainer/intakes", title: "Intakes and invitations" }); // async: called, not rendered as an element
   const intakes = await orForbidden(async () => await intakesOf(viewer, scope.id));
   return (
     <>

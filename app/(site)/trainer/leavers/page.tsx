@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Leavers and data" };
 export default async function LeaversPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const { viewer, scope } = await trainerScope(params, "/trainer/leavers");
-  if (!scope) return <SchemePicker viewer={viewer} path="/trainer/leavers" title="Leavers and data" />;
+  if (!scope) return SchemePicker({ viewer, path: "/trainer/leavers", title: "Leavers and data" }); // async: called, not rendered as an element
   const overview = await orForbidden(async () => await leaversOverview(viewer, scope.id));
   const years = overview.retentionDays % 365 === 0 ? `${overview.retentionDays / 365} years` : `${overview.retentionDays} days`;
   return (

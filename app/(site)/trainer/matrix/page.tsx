@@ -33,7 +33,7 @@ const n = (x: number) => x.toLocaleString("en-GB");
 export default async function MatrixPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const { viewer, scope } = await trainerScope(params, "/trainer/matrix");
-  if (!scope) return <SchemePicker viewer={viewer} path="/trainer/matrix" title="Training matrix" />;
+  if (!scope) return SchemePicker({ viewer, path: "/trainer/matrix", title: "Training matrix" }); // async: called, not rendered as an element
   const filters = parseMatrixFilters(params);
   const [titles, intakes] = [await moduleTitles(), await orForbidden(async () => await intakesOf(viewer, scope.id))];
   const page = await orForbidden(async () => await matrixPage(viewer, scope.id, filters));

@@ -1,6 +1,6 @@
 // Seed helpers: make exactly the data a test needs, straight in the e2e database (WAL lets the
 // server and the tests share it). Guarded so it can never touch anything but data/e2e.
-import { type RawConnection, openRawConnection } from "@/db/raw";
+import { type RawConnection, openRawConnection } from "../../db/raw";
 import { hash } from "@node-rs/argon2";
 import { randomBytes, createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";

@@ -19,6 +19,6 @@ export async function register() {
     const { demoWarning } = await import("./lib/demo/accounts");
     console.warn(demoWarning());
   }
-  const { getDb } = await import("./db/client");
-  getDb();
+  const { openConfiguredDatabase } = await import("./lib/database");
+  openConfiguredDatabase();
 }

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
+import "@/lib/database"; // where the database is, for pages rendered at build time too
 
 export const metadata: Metadata = {
   title: { default: "Shared Lives training", template: "%s – Shared Lives training" },

@@ -7,7 +7,7 @@
 //
 // Run: npm run bench:kill [-- --learners 200]   (also run at the end of npm run bench)
 // Its own data in data/bench/kill/, its own port in 3200–3299.
-import Database from "better-sqlite3";
+import { openRawConnection, rawConnection } from "@/db/raw";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -66,7 +66,7 @@ export async function killRestart(opts: { learners?: number; snapshot?: boolean 
 
   // Learners with live sessions; their cookies are minted as Auth.js would (a JWT naming the session).
   const db = openDatabase(databasePath);
-  const c = db.$client;
+  const c = rawConnection(db);
   const cookies: string[] = [];
   const people: { id: number; name: string; email: string; sid: string }[] = [];
   c.transaction(() => {
@@ -199,7 +199,7 @@ export async function killRestart(opts: { learners?: number; snapshot?: boolean 
     await (killed as Promise<void>);
     output += site.output();
     // Before restarting: is every acknowledged write in the file? (A fresh connection recovers the WAL.)
-    const check = new Database(databasePath);
+    const check = openRawConnection(databasePath);
     integrityBeforeRestart = String(check.pragma("integrity_check", { simple: true }));
     check.close();
     site = await startSite({ databasePath, port: site.port });
@@ -213,7 +213,7 @@ export async function killRestart(opts: { learners?: number; snapshot?: boolean 
   output += site.output();
   await site.stop();
 
-  const check = new Database(databasePath);
+  const check = openRawConnection(databasePath);
   const has = {
     attempt: check.prepare("select 1 from quiz_attempts where id = ?"),
     answer: check.prepare("select 1 from quiz_answers where attempt_id = ? and scenario_id = ? and option_id = ?"),

@@ -9,8 +9,8 @@ import { findPersonById } from "@/db/queries/people";
 
 async function main() {
   const db = getDb();
-  const { id } = db.$client.prepare("select person_id as id from certificates group by person_id order by count(*) desc, person_id limit 1").get() as { id: number };
-  const p = findPersonById(id)!;
+  const { id } = db.client().prepare("select person_id as id from certificates group by person_id order by count(*) desc, person_id limit 1").get() as { id: number };
+  const p = (await findPersonById(id))!;
   const viewer = { personId: p.id, name: p.name, email: p.email, role: p.role, schemeId: p.schemeId, sessionId: "x" };
   for (let i = 0; i < 200; i++) await learnerOverview(viewer, p.id);
   const n = 2000;
@@ -18,4 +18,4 @@ async function main() {
   for (let i = 0; i < n; i++) await learnerOverview(viewer, p.id);
   console.log(`learnerOverview: ${(((performance.now() - t) / n) * 1000).toFixed(0)} µs per call (person ${p.id})`);
 }
-main();
+void main();

@@ -9,6 +9,7 @@
 // so nobody's rebuild can pull it from under the run, starts `next start` on 127.0.0.1:3350 with the
 // large database, signs in as the scheme's trainer by minting a session, and times GET requests
 // (time to the last byte, one at a time). Results go to bench/results/trainer-matrix.json.
+import { rawConnection } from "@/db/raw";
 import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -21,7 +22,7 @@ const ROOT = join(__dirname, "..");
 const SECRET = "trainer-bench-secret-trainer-bench-secret-0123";
 process.env.AUTH_SECRET ||= SECRET;
 
-import { getDb } from "@/db/client";
+import { openConfiguredDatabase } from "@/lib/database";
 import { findPersonByEmail, findSchemeByName } from "@/db/queries/people";
 import type { Viewer } from "@/lib/access";
 import { startSession } from "@/lib/auth/sessions";
@@ -69,12 +70,12 @@ async function inProcess(viewer: Viewer, schemeId: number) {
   const out: Record<string, Stats> = {};
   console.log(`In-process (lib/trainer/matrix.ts), ${RUNS} runs each after 3 warm-up runs:`);
   for (const [label, query] of SCENARIOS) {
-    const s = await time(RUNS, 3, () => matrixPage(viewer, schemeId, parseMatrixFilters(query)));
+    const s = await time(RUNS, 3, async () => await matrixPage(viewer, schemeId, parseMatrixFilters(query)));
     out[`matrix: ${label}`] = s;
     console.log(line(label, s));
   }
   const exportRuns = Math.max(5, Math.round(RUNS / 4));
-  const s = await time(exportRuns, 1, () => matrixCsv(viewer, schemeId, parseMatrixFilters({})));
+  const s = await time(exportRuns, 1, async () => await matrixCsv(viewer, schemeId, parseMatrixFilters({})));
   out["export: every current person"] = s;
   console.log(line("CSV export, everyone", s));
   return out;
@@ -125,7 +126,7 @@ async function overHttp(personId: number) {
   const out: Record<string, Stats> = {};
   try {
     await waitFor(`${base}/sign-in`, child);
-    const sid = startSession(personId);
+    const sid = await startSession(personId);
     const jwt = await encode({ token: { sid, sub: String(personId) }, secret: process.env.AUTH_SECRET!, salt: "authjs.session-token", maxAge: 3600 });
     const cookie = `authjs.session-token=${jwt}`;
     const get = async (path: string) => {
@@ -156,12 +157,12 @@ async function overHttp(personId: number) {
 }
 
 async function main() {
-  getDb();
-  const scheme = findSchemeByName(LARGE_SCHEME);
-  const trainer = findPersonByEmail(TRAINER);
+  openConfiguredDatabase();
+  const scheme = await findSchemeByName(LARGE_SCHEME);
+  const trainer = await findPersonByEmail(TRAINER);
   if (!scheme || !trainer) throw new Error(`No large scheme in ${process.env.DATABASE_PATH}: run \`npm run seed:large\` first.`);
   const viewer: Viewer = { personId: trainer.id, name: trainer.name, email: trainer.email, role: "trainer", schemeId: scheme.id, sessionId: "bench" };
-  const people = (getDb().$client.prepare("select count(*) as n from people where scheme_id = ?").get(scheme.id) as { n: number }).n;
+  const people = (rawConnection(openConfiguredDatabase()).prepare("select count(*) as n from people where scheme_id = ?").get(scheme.id) as { n: number }).n;
   console.log(`${LARGE_SCHEME}: ${people} people in ${process.env.DATABASE_PATH}; load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}\n`);
   const results: Record<string, unknown> = { at: new Date().toISOString(), people, inProcess: await inProcess(viewer, scheme.id) };
   if (args.http) results.http = await overHttp(trainer.id);

@@ -25,7 +25,7 @@
 // | synchronous=NORMAL for one write     | set local synchronous_commit = off                  |
 // | min(a, NULL) is NULL                 | least(a, NULL) is a: call least/greatest on non-nulls |
 import { type SQL, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "./client";
+import type { Conn, DbOrTx } from "./client";
 
 export type EngineName = "sqlite" | "postgres";
 
@@ -74,7 +74,7 @@ export type Dialect = {
    * fsync'd; the next ordinary commit's fsync covers it). PostgreSQL: `set local synchronous_commit
    * = off` in its transaction. Durability of every other write is unchanged.
    */
-  withoutWaitingForDisk<T>(db: Db, write: () => T): T;
+  withoutWaitingForDisk<T>(db: Conn, write: () => T): T;
 };
 
 export const sqliteDialect: Dialect = {

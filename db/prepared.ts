@@ -2,11 +2,11 @@
 // costs more than running it on SQLite (a few hundred microseconds against tens), so the queries
 // every page view runs are built once. On PostgreSQL the same name becomes the prepared
 // statement's name (drizzle's pg-core `.prepare(name)`).
-import type { Db } from "./client";
+import type { Conn } from "./client";
 
-const cache = new WeakMap<Db, Map<string, unknown>>();
+const cache = new WeakMap<Conn, Map<string, unknown>>();
 
-export function prepared<T>(db: Db, name: string, build: (db: Db, name: string) => T): T {
+export function prepared<T>(db: Conn, name: string, build: (db: Conn, name: string) => T): T {
   let statements = cache.get(db);
   if (!statements) {
     statements = new Map();

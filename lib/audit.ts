@@ -1,10 +1,10 @@
 import "server-only";
-import { type DbOrTx, getDb } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { appendAudit } from "@/db/queries/audit";
 import { now } from "./clock";
 
 /** Records who did what to whom, and when. Pass the transaction when the action is part of one. */
-export function audit(
+export async function audit(
   entry: {
     actorId: number | null;
     schemeId: number | null;
@@ -12,7 +12,7 @@ export function audit(
     action: string;
     details?: Record<string, unknown>;
   },
-  db: DbOrTx = getDb(),
-): void {
-  appendAudit({ ...entry, at: now() }, db);
+  tx?: Tx,
+): Promise<void> {
+  await appendAudit({ ...entry, at: now() }, tx);
 }

@@ -10,13 +10,13 @@ import { now } from "./clock";
 import { course } from "./content/course";
 import { NotAllowed } from "./errors";
 
-export function contentVersionsForAdmin(viewer: Viewer) {
+export async function contentVersionsForAdmin(viewer: Viewer) {
   if (viewer.role !== "admin") throw new NotAllowed();
-  const marked = new Map(listRetrainVersions().map((r) => [r.contentVersion, r]));
+  const marked = new Map((await listRetrainVersions()).map((r) => [r.contentVersion, r]));
   const changes = new Map(course.changes.map((c) => [c.version, c.summary]));
   return {
     current: course.version,
-    versions: certificateVersions().map((v) => ({
+    versions: (await certificateVersions()).map((v) => ({
       ...v,
       isCurrent: v.contentVersion === course.version,
       markedAt: marked.get(v.contentVersion)?.markedAt ?? null,
@@ -26,15 +26,15 @@ export function contentVersionsForAdmin(viewer: Viewer) {
   };
 }
 
-export function markVersionForRetraining(viewer: Viewer, version: string, reason: string): { ok: true } | { ok: false; message: string } {
+export async function markVersionForRetraining(viewer: Viewer, version: string, reason: string): Promise<{ ok: true } | { ok: false; message: string }> {
   if (viewer.role !== "admin") throw new NotAllowed();
   if (version === course.version) return { ok: false, message: "You cannot mark the current version: people are training against it now" };
-  if (!certificateVersions().some((v) => v.contentVersion === version)) return { ok: false, message: "No certificates were earned against that version" };
-  return writeTransaction((tx) => {
-    if (!insertRetrainVersion({ contentVersion: version, markedAt: now(), markedBy: viewer.personId, reason }, tx)) {
+  if (!(await certificateVersions()).some((v) => v.contentVersion === version)) return { ok: false, message: "No certificates were earned against that version" };
+  return await writeTransaction(async (tx) => {
+    if (!await insertRetrainVersion({ contentVersion: version, markedAt: now(), markedBy: viewer.personId, reason }, tx)) {
       return { ok: false as const, message: "That version is already marked as needing retraining" };
     }
-    audit({ actorId: viewer.personId, schemeId: null, action: "marked-version-for-retraining", details: { version, reason } }, tx);
+    await audit({ actorId: viewer.personId, schemeId: null, action: "marked-version-for-retraining", details: { version, reason } }, tx);
     return { ok: true as const };
   });
 }

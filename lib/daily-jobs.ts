@@ -13,8 +13,8 @@ import { type AnonymiseRun, anonymiseDue } from "./trainer/anonymise";
 const DAY_MS = 24 * 60 * 60_000;
 
 /** The reminders due today, under the reminders lock; also prunes spent verification rate-limit counts. */
-export function remindersUnderLock(): Promise<Locked<ReminderRun>> {
-  return withJobLock(JOBS.reminders, async () => {
+export async function remindersUnderLock(): Promise<Locked<ReminderRun>> {
+  return await withJobLock(JOBS.reminders, async () => {
     const result = await runReminders();
     // Rate-limit counts of windows that ended more than a day ago are of no further use.
     await pruneRequestCounts(now().getTime() - DAY_MS);
@@ -23,8 +23,8 @@ export function remindersUnderLock(): Promise<Locked<ReminderRun>> {
 }
 
 /** Anonymises those due, under the anonymisation lock. */
-export function anonymiseUnderLock(options: Parameters<typeof anonymiseDue>[0]): Promise<Locked<AnonymiseRun>> {
-  return withJobLock(JOBS.anonymise, () => anonymiseDue(options));
+export async function anonymiseUnderLock(options: Parameters<typeof anonymiseDue>[0]): Promise<Locked<AnonymiseRun>> {
+  return await withJobLock(JOBS.anonymise, async () => await anonymiseDue(options));
 }
 
 export type DailyStepResult = { step: string; ok: true; summary: string } | { step: string; ok: false; error: unknown };

@@ -3,7 +3,7 @@ import "server-only";
 // to the outbox table, which trainers can read in demo mode, so every flow works on a fresh machine.
 // Either way a copy is kept in the outbox table, which is the record of what was sent.
 import nodemailer, { type Transporter } from "nodemailer";
-import { type DbOrTx, getDb } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { insertOutboxMessage, markOutboxFailed, markOutboxSent } from "@/db/queries/outbox";
 import { now } from "./clock";
 import { env } from "./env";
@@ -27,9 +27,9 @@ function smtp(url: string): Transporter {
 }
 
 /** Queues the message in the outbox table (inside the caller's transaction if given). */
-export function queueMail(mail: Mail, db: DbOrTx = getDb()): number {
+export async function queueMail(mail: Mail, tx?: Tx): Promise<number> {
   const { smtpUrl, demoMode } = env();
-  return insertOutboxMessage(
+  return (await insertOutboxMessage(
     {
       toAddress: mail.to.toLowerCase(),
       subject: mail.subject,
@@ -42,8 +42,8 @@ export function queueMail(mail: Mail, db: DbOrTx = getDb()): number {
       transport: smtpUrl ? "smtp" : demoMode ? "demo-outbox" : "outbox",
       createdAt: now(),
     },
-    db,
-  ).id;
+    tx,
+  )).id;
 }
 
 /** Delivers a queued message by SMTP when configured. Failures are recorded, never thrown. */
@@ -52,14 +52,14 @@ export async function deliver(outboxId: number, mail: Mail): Promise<boolean> {
   if (!smtpUrl) return true;
   try {
     await smtp(smtpUrl).sendMail({ from: mailFrom, to: mail.to, subject: mail.subject, text: mail.body });
-    markOutboxSent(outboxId, now());
+    await markOutboxSent(outboxId, now());
     return true;
   } catch (error) {
-    markOutboxFailed(outboxId, error instanceof Error ? error.message : String(error));
+    await markOutboxFailed(outboxId, error instanceof Error ? error.message : String(error));
     return false;
   }
 }
 
 export async function sendMail(mail: Mail): Promise<boolean> {
-  return deliver(queueMail(mail), mail);
+  return await deliver(await queueMail(mail), mail);
 }

@@ -12,14 +12,14 @@ import { NotAllowed } from "./errors";
 
 
 /** Deactivate or reactivate; deactivation ends the person's sessions at once. Records stay. */
-export function setActive(viewer: Viewer, personId: number, active: boolean): { name: string } {
-  const person = findPersonById(personId);
+export async function setActive(viewer: Viewer, personId: number, active: boolean): Promise<{ name: string }> {
+  const person = await findPersonById(personId);
   if (!person || !canDeactivate(viewer, person)) throw new NotAllowed();
-  writeTransaction((tx) => {
+  await writeTransaction(async (tx) => {
     const at = now();
-    setPersonActive(person.id, active, at, tx);
-    if (!active) revokeSessionsOfPerson(person.id, at, tx);
-    audit({ actorId: viewer.personId, schemeId: person.schemeId, subjectPersonId: person.id, action: active ? "reactivated" : "deactivated" }, tx);
+    await setPersonActive(person.id, active, at, tx);
+    if (!active) await revokeSessionsOfPerson(person.id, at, tx);
+    await audit({ actorId: viewer.personId, schemeId: person.schemeId, subjectPersonId: person.id, action: active ? "reactivated" : "deactivated" }, tx);
   });
   return { name: person.name };
 }
@@ -29,24 +29,24 @@ export function setActive(viewer: Viewer, personId: number, active: boolean): { 
  * mode to the demo accounts and to people invited in demo mode, so it can never hand a trainer the
  * sign-in link of a real person in their scheme.
  */
-export function outboxFor(viewer: Viewer, limit = 50) {
+export async function outboxFor(viewer: Viewer, limit = 50) {
   if (!env().demoMode) throw new NotAllowed();
-  if (viewer.role === "admin") return listDemoOutbox(null, DEMO_EMAIL_DOMAIN, limit);
+  if (viewer.role === "admin") return await listDemoOutbox(null, DEMO_EMAIL_DOMAIN, limit);
   if (viewer.role !== "trainer" || viewer.schemeId === null) throw new NotAllowed();
-  return listDemoOutbox(viewer.schemeId, DEMO_EMAIL_DOMAIN, limit);
+  return await listDemoOutbox(viewer.schemeId, DEMO_EMAIL_DOMAIN, limit);
 }
 
-export function allSchemes(viewer: Viewer) {
+export async function allSchemes(viewer: Viewer) {
   if (viewer.role !== "admin") throw new NotAllowed();
-  return listSchemes();
+  return await listSchemes();
 }
 
-export function createScheme(viewer: Viewer, name: string): { ok: true; id: number } | { ok: false; message: string } {
+export async function createScheme(viewer: Viewer, name: string): Promise<{ ok: true; id: number } | { ok: false; message: string }> {
   if (viewer.role !== "admin") throw new NotAllowed();
-  if (findSchemeByName(name)) return { ok: false, message: "A scheme with this name already exists" };
-  return writeTransaction((tx) => {
-    const scheme = insertScheme(name, tx);
-    audit({ actorId: viewer.personId, schemeId: scheme.id, action: "created-scheme", details: { name } }, tx);
+  if (await findSchemeByName(name)) return { ok: false, message: "A scheme with this name already exists" };
+  return await writeTransaction(async (tx) => {
+    const scheme = await insertScheme(name, tx);
+    await audit({ actorId: viewer.personId, schemeId: scheme.id, action: "created-scheme", details: { name } }, tx);
     return { ok: true as const, id: scheme.id };
   });
 }

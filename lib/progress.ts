@@ -20,9 +20,9 @@ export type ReadingProgress = Record<ModuleSlug, ModuleReading>;
 
 /** Per module: pages read of total, which ones, where to resume and when they last read. */
 export async function readingProgress(viewer: Viewer, personId: number): Promise<ReadingProgress> {
-  const person = findPersonById(personId);
+  const person = await findPersonById(personId);
   if (!person || !canViewPerson(viewer, { id: person.id, schemeId: person.schemeId })) throw new NotAllowed();
-  const [course, reads] = [await loadCourse(), listPageReads(person.id)];
+  const [course, reads] = [await loadCourse(), await listPageReads(person.id)];
   const result = {} as ReadingProgress;
   for (const m of course.modules) {
     result[m.slug] = moduleReading(
@@ -37,7 +37,7 @@ export async function readingProgress(viewer: Viewer, personId: number): Promise
 export async function recordPageRead(viewer: Viewer, moduleSlug: string, pageSlug: string): Promise<{ nextSlug: string | null }> {
   const lesson = await findLesson(moduleSlug, pageSlug);
   if (!lesson) throw new NotInCourse(`No page ${moduleSlug}/${pageSlug}`);
-  writeTransaction((tx) => upsertPageRead({ personId: viewer.personId, moduleSlug: lesson.module.slug, pageSlug: lesson.page.slug, at: now() }, tx));
+  await writeTransaction(async (tx) => await upsertPageRead({ personId: viewer.personId, moduleSlug: lesson.module.slug, pageSlug: lesson.page.slug, at: now() }, tx));
   return { nextSlug: lesson.next?.slug ?? null };
 }
 
@@ -62,11 +62,11 @@ export async function answerCheck(viewer: Viewer, checkId: string, optionIndex: 
   const option = Number.isInteger(optionIndex) ? found.check.options[optionIndex] : undefined;
   if (!option) throw new NotInCourse(`Check ${checkId} has no option ${optionIndex}`);
   const correct = option.correct;
-  writeTransaction((tx) => insertCheckAnswer({ personId: viewer.personId, checkId, optionIndex, correct, answeredAt: now() }, tx));
+  await writeTransaction(async (tx) => await insertCheckAnswer({ personId: viewer.personId, checkId, optionIndex, correct, answeredAt: now() }, tx));
   return { correct };
 }
 
 /** The viewer's own latest answer to a check, or null if they have not answered it. */
-export function latestCheckAnswer(viewer: Viewer, checkId: string): { optionIndex: number; correct: boolean; answeredAt: Date } | null {
-  return findLatestCheckAnswer(viewer.personId, checkId) ?? null;
+export async function latestCheckAnswer(viewer: Viewer, checkId: string): Promise<{ optionIndex: number; correct: boolean; answeredAt: Date } | null> {
+  return await findLatestCheckAnswer(viewer.personId, checkId) ?? null;
 }

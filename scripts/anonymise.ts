@@ -3,6 +3,7 @@
 // this command is for running it by hand. Their rows stay (counts and completions still add up); what identifies them goes.
 //
 // Usage: npm run anonymise [-- --dry-run] [-- --scheme <id>]
+import "@/lib/database"; // configures where the database is, from the environment
 import { parseArgs } from "node:util";
 import { getDb } from "@/db/client";
 import { isoDateInLondon } from "@/lib/clock";

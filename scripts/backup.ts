@@ -11,7 +11,7 @@
 //
 // Default file: data/backups/shared-lives-YYYY-MM-DDTHH-MM-SSZ.db, beside the database.
 // Restore with `npm run restore -- <file>` (scripts/restore.ts; docs/operations.md).
-import Database from "better-sqlite3";
+import { type RawConnection, openRawConnection } from "@/db/raw";
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, chmodSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { databasePath as databasePathFromEnv } from "@/lib/env";
@@ -19,7 +19,7 @@ import { databasePath as databasePathFromEnv } from "@/lib/env";
 export type BackupResult = { file: string; bytes: number; tables: Record<string, number>; ms: number };
 
 /** Row counts of the tables people care about, to print and to compare after a restore. */
-export function tableCounts(db: Database.Database): Record<string, number> {
+export function tableCounts(db: RawConnection): Record<string, number> {
   const tables = db
     .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
     .all() as { name: string }[];
@@ -52,7 +52,7 @@ export function backupDatabase(databasePath: string, outPath: string): BackupRes
   rmSync(partial, { force: true });
 
   // Read-only: a backup never changes the live database. busy_timeout lets it wait out a checkpoint.
-  const db = new Database(source, { readonly: true, fileMustExist: true });
+  const db = openRawConnection(source, { readonly: true, fileMustExist: true });
   try {
     db.pragma("busy_timeout = 5000");
     db.prepare("VACUUM INTO ?").run(partial);
@@ -61,7 +61,7 @@ export function backupDatabase(databasePath: string, outPath: string): BackupRes
   }
   chmodSync(partial, 0o600);
 
-  const copy = new Database(partial, { readonly: true });
+  const copy = openRawConnection(partial, { readonly: true });
   let tables: Record<string, number>;
   try {
     const check = copy.pragma("integrity_check", { simple: true });

@@ -1,7 +1,7 @@
 // Creates a scheme (if it does not exist) and invites its first trainer, printing the link.
 // Usage: npm run create-trainer -- --scheme "Hampshire Shared Lives" --name "Jo Bloggs" --email jo@example.org
 import { parseArgs } from "node:util";
-import { getDb } from "@/db/client";
+import { openConfiguredDatabase } from "@/lib/database";
 import { findSchemeByName, insertScheme } from "@/db/queries/people";
 import { appendAudit } from "@/db/queries/audit";
 import { invite } from "@/lib/invitations";
@@ -16,11 +16,11 @@ async function main() {
     console.error('Usage: npm run create-trainer -- --scheme "Scheme name" --name "Trainer name" --email trainer@example.org');
     process.exit(2);
   }
-  getDb();
-  let found = findSchemeByName(scheme.data);
+  openConfiguredDatabase();
+  let found = await findSchemeByName(scheme.data);
   if (!found) {
-    found = insertScheme(scheme.data);
-    appendAudit({ at: new Date(), actorId: null, schemeId: found.id, action: "created-scheme", details: { name: scheme.data, by: "command line" } });
+    found = await insertScheme(scheme.data);
+    await appendAudit({ at: new Date(), actorId: null, schemeId: found.id, action: "created-scheme", details: { name: scheme.data, by: "command line" } });
     console.log(`Created scheme "${scheme.data}".`);
   }
   const result = await invite(null, { email: email.data, name: name.data, role: "trainer", schemeId: found.id });

@@ -2,6 +2,7 @@
 // day: no reminder is sent twice and nobody is anonymised twice. Exits non-zero when any step
 // failed, so cron (or whatever runs it) reports the failure. From cron:
 //   0 8 * * * cd /srv/shared-lives-training && npm run daily
+import "@/lib/database"; // configures where the database is, from the environment
 import { runDailyJobs } from "@/lib/daily-jobs";
 
 runDailyJobs()

@@ -1,6 +1,7 @@
 // Sends the refresher reminders that are due today. `npm run daily` runs this every day, then the
 // anonymisation; this command is for running it by hand. Safe to run any number of times a day:
 // nothing is sent twice, and two runs never overlap, even from different machines (lib/jobs/lock.ts).
+import "@/lib/database"; // configures where the database is, from the environment
 import { remindersUnderLock } from "@/lib/daily-jobs";
 import { JOBS, refusedMessage } from "@/lib/jobs/lock";
 

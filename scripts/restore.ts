@@ -12,7 +12,7 @@
 //    checks it again.
 //
 // DATABASE_PATH names the database to restore into (default data/shared-lives.db).
-import Database from "better-sqlite3";
+import { openRawConnection, rawConnection } from "@/db/raw";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { openDatabase } from "@/db/client";
@@ -27,7 +27,7 @@ export async function restoreDatabase(backupPath: string, databasePath: string):
   if (!existsSync(from)) throw new Error(`There is no backup at ${from}.`);
   if (from === target) throw new Error("The backup and the database are the same file.");
 
-  const source = new Database(from, { readonly: true, fileMustExist: true });
+  const source = openRawConnection(from, { readonly: true, fileMustExist: true });
   try {
     const check = source.pragma("integrity_check", { simple: true });
     if (check !== "ok") throw new Error(`The backup failed its integrity check (${check}); nothing was changed.`);
@@ -43,11 +43,11 @@ export async function restoreDatabase(backupPath: string, databasePath: string):
     await source.backup(target);
     const db = openDatabase(target); // WAL, pragmas and any newer migrations, as the site opens it
     try {
-      const check2 = db.$client.pragma("integrity_check", { simple: true });
+      const check2 = rawConnection(db).pragma("integrity_check", { simple: true });
       if (check2 !== "ok") throw new Error(`The restored database failed its integrity check: ${check2}`);
-      return { restored: target, from, safetyCopy, tables: tableCounts(db.$client) };
+      return { restored: target, from, safetyCopy, tables: tableCounts(rawConnection(db)) };
     } finally {
-      db.$client.close();
+      db.close();
     }
   } finally {
     source.close();

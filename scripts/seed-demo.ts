@@ -3,6 +3,7 @@
 // small scheme with its own trainer. Safe to run again: the accounts are made once, the history is
 // written once per database (a later run keeps it, as a real scheme's history is kept), and the
 // reminders job runs, which sends nothing twice.
+import "@/lib/database"; // configures where the database is, from the environment
 import { getDb, writeTransaction } from "@/db/client";
 import { appendAudit } from "@/db/queries/audit";
 import { highestIds, insertHistory } from "@/db/queries/history";
@@ -34,17 +35,20 @@ export async function seedDemo(): Promise<DemoSeed> {
   getDb();
   const today = todayInLondon();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const trainers = writeTransaction((tx) => {
-    const schemes = new Map([DEMO_SCHEME, RIVERSIDE_SCHEME].map((name) => [name, findSchemeByName(name, tx) ?? insertScheme(name, tx)]));
+  const trainers = await writeTransaction(async (tx) => {
+    const schemes = new Map<string, { id: number }>();
+    for (const name of [DEMO_SCHEME, RIVERSIDE_SCHEME]) schemes.set(name, (await findSchemeByName(name, tx)) ?? (await insertScheme(name, tx)));
     for (const account of DEMO_ACCOUNTS) {
-      if (findPersonByEmail(account.email, tx)) continue;
-      const person = insertPerson({ name: account.name, email: account.email, role: account.role, schemeId: account.scheme ? schemes.get(account.scheme)!.id : null, passwordHash }, tx);
-      appendAudit({ at: now(), actorId: null, schemeId: person.schemeId, subjectPersonId: person.id, action: "seeded-demo-account" }, tx);
+      if (await findPersonByEmail(account.email, tx)) continue;
+      const person = await insertPerson({ name: account.name, email: account.email, role: account.role, schemeId: account.scheme ? schemes.get(account.scheme)!.id : null, passwordHash }, tx);
+      await appendAudit({ at: now(), actorId: null, schemeId: person.schemeId, subjectPersonId: person.id, action: "seeded-demo-account" }, tx);
     }
-    return [DEMO_SCHEME, RIVERSIDE_SCHEME].map((name) => {
+    const found = [];
+    for (const name of [DEMO_SCHEME, RIVERSIDE_SCHEME]) {
       const trainer = DEMO_ACCOUNTS.find((a) => a.scheme === name && a.role === "trainer")!;
-      return { scheme: schemes.get(name)!, trainer: findPersonByEmail(trainer.email, tx)! };
-    });
+      found.push({ scheme: schemes.get(name)!, trainer: (await findPersonByEmail(trainer.email, tx))! });
+    }
+    return found;
   });
   const [demo, riverside] = trainers as [(typeof trainers)[number], (typeof trainers)[number]];
 
@@ -55,9 +59,9 @@ export async function seedDemo(): Promise<DemoSeed> {
     const ids = await highestIds();
     const main = buildScheme({ cast: DEMO_CAST, schemeId: demo.scheme.id, trainer: demo.trainer, today, ids, passwordHash, seed: 1 });
     const other = buildScheme({ cast: RIVERSIDE_CAST, schemeId: riverside.scheme.id, trainer: riverside.trainer, today, ids, passwordHash, seed: 2 });
-    writeTransaction((tx) => {
-      insertHistory(main.rows, tx);
-      insertHistory(other.rows, tx);
+    await writeTransaction(async (tx) => {
+      await insertHistory(main.rows, tx);
+      await insertHistory(other.rows, tx);
     });
     // An invitation waiting to be accepted, sent today by the real invitation code (its link is in the outbox).
     const viewer = { personId: demo.trainer.id, name: demo.trainer.name, email: demo.trainer.email, role: demo.trainer.role, schemeId: demo.scheme.id, sessionId: "demo-seed" };

@@ -8,6 +8,7 @@
 // Writes to DATABASE_PATH, or data/large.db when it is not set (never the everyday database by
 // accident). Refuses to run twice on the same database. Deterministic for a given --seed and day.
 // Sign in as trainer@large.example with the password "large-scheme-trainer" (printed at the end).
+import "@/lib/database"; // configures where the database is, from the environment
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { getDb, writeTransaction } from "@/db/client";
@@ -145,8 +146,8 @@ async function main() {
     statusCount.set(leftOn ? "left" : outcome, (statusCount.get(leftOn ? "left" : outcome) ?? 0) + 1);
   }
 
-  writeTransaction((tx) => insertHistory(rows, tx));
-  db.$client.pragma("optimize");
+  await writeTransaction(async (tx) => await insertHistory(rows, tx));
+  db.client().pragma("optimize");
 
   console.log(`Seeded "${LARGE_SCHEME}" (scheme ${scheme.id}) in ${databasePath} in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
   for (const [table, list] of Object.entries(rows)) console.log(`  ${table.padEnd(13)} ${list.length}`);

@@ -1,7 +1,7 @@
 // The bench's data set: a scheme of 10,000 people with five yearly cycles of history, made by
 // scripts/seed-large.ts (the trainer workspace's generator) into data/bench/, then a copy per run.
 // Without that script it falls back to a small set made here, and says so in the report.
-import Database from "better-sqlite3";
+import { openRawConnection, rawConnection } from "@/db/raw";
 import { createHash, randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -65,7 +65,7 @@ function makeLarge(people: number, reuse: boolean): { base: string; trainer: Ben
   });
   if (run.status !== 0) throw new Error("scripts/seed-large.ts failed");
   // Fold the WAL in, so the base is one self-contained file to copy.
-  const db = new Database(base);
+  const db = openRawConnection(base);
   db.pragma("wal_checkpoint(TRUNCATE)");
   db.close();
   writeFileSync(keyFile, key);
@@ -75,7 +75,7 @@ function makeLarge(people: number, reuse: boolean): { base: string; trainer: Ben
 /** A small stand-in when scripts/seed-large.ts is not there: a scheme, a trainer, 200 learners. */
 async function makeSmall(path: string): Promise<BenchData["trainer"]> {
   const db = openDatabase(path);
-  const c = db.$client;
+  const c = rawConnection(db);
   const trainer = { email: "trainer@bench.example", password: BENCH_PASSWORD };
   const passwordHash = await hash(trainer.password);
   c.transaction(() => {
@@ -110,7 +110,7 @@ export async function prepareData(opts: { people: number; reuse: boolean }): Pro
 
   // Learners who can sign in: those with the longest histories, then others for the quiz.
   const db = openDatabase(databasePath);
-  const c = db.$client;
+  const c = rawConnection(db);
   const learnerRows = c
     .prepare(
       `select p.id, p.email from people p

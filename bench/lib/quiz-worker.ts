@@ -14,7 +14,7 @@
 //
 // Run with fork() and: node --conditions=react-server --import tsx --import ./bench/lib/register-mdx.mjs
 // Environment: DATABASE_PATH; QUIZ_WORKER = JSON { home: number[], twin: number[] } (person ids).
-import { getDb } from "@/db/client";
+import { openConfiguredDatabase } from "@/lib/database";
 import { findPersonById } from "@/db/queries/people";
 import { findAttempt } from "@/db/queries/training";
 import type { Viewer } from "@/lib/access";
@@ -77,7 +77,7 @@ async function runPhase(learners: Learner[], phase: Phase, moduleSlug: ModuleSlu
       const key = `${viewer.personId}:${l.role}`;
       if (phase === "start") {
         for (let i = 0; i < 2; i++) {
-          const attempt = await op(report, () => startOrResumeAttempt(viewer, moduleSlug));
+          const attempt = await op(report, async () => await startOrResumeAttempt(viewer, moduleSlug));
           if (!attempt) continue;
           l.attemptIds.set(moduleSlug, attempt.id);
           (report.attempts[key] ??= []).push(attempt.id);
@@ -88,20 +88,20 @@ async function runPhase(learners: Learner[], phase: Phase, moduleSlug: ModuleSlu
       if (attemptId === undefined) return;
       if (phase === "answer") {
         // The scenario ids come from the attempt the start phase returned.
-        const ids = findAttempt(attemptId)!.scenarioIds;
+        const ids = (await findAttempt(attemptId))!.scenarioIds;
         if (l.role === "home") {
-          await op(report, () => answerScenario(viewer, attemptId, ids[0]!, option(moduleSlug, ids[0]!, false)));
-          await op(report, () => answerScenario(viewer, attemptId, ids[0]!, option(moduleSlug, ids[0]!, false)));
-          await op(report, () => answerScenario(viewer, attemptId, ids[0]!, option(moduleSlug, ids[0]!, true)));
+          await op(report, async () => await answerScenario(viewer, attemptId, ids[0]!, option(moduleSlug, ids[0]!, false)));
+          await op(report, async () => await answerScenario(viewer, attemptId, ids[0]!, option(moduleSlug, ids[0]!, false)));
+          await op(report, async () => await answerScenario(viewer, attemptId, ids[0]!, option(moduleSlug, ids[0]!, true)));
         }
         for (const id of ids.slice(1)) {
-          await op(report, () => answerScenario(viewer, attemptId, id, option(moduleSlug, id, true)));
-          await op(report, () => answerScenario(viewer, attemptId, id, option(moduleSlug, id, true)));
+          await op(report, async () => await answerScenario(viewer, attemptId, id, option(moduleSlug, id, true)));
+          await op(report, async () => await answerScenario(viewer, attemptId, id, option(moduleSlug, id, true)));
         }
         return;
       }
       for (let i = 0; i < 2; i++) {
-        const result = await op(report, () => submitAttempt(viewer, moduleSlug, attemptId));
+        const result = await op(report, async () => await submitAttempt(viewer, moduleSlug, attemptId));
         if (!result) continue;
         if (!result.passed) report.errors.push({ message: `attempt ${attemptId} of ${viewer.personId} did not pass` });
         else if (i === 0) report.passed++;
@@ -114,11 +114,11 @@ async function runPhase(learners: Learner[], phase: Phase, moduleSlug: ModuleSlu
 
 async function main() {
   const plan = JSON.parse(process.env.QUIZ_WORKER ?? "{}") as { home?: number[]; twin?: number[] };
-  getDb(); // open (and migrate: a no-op here) before the phases start
+  openConfiguredDatabase(); // open (and migrate: a no-op here) before the phases start
   const learners: Learner[] = [];
   for (const [role, ids] of [["home", plan.home ?? []], ["twin", plan.twin ?? []]] as const) {
     for (const personId of ids) {
-      const p = findPersonById(personId);
+      const p = await findPersonById(personId);
       if (!p) throw new Error(`no person ${personId}`);
       learners.push({ role, attemptIds: new Map(), viewer: { personId, name: p.name, email: p.email, role: p.role, schemeId: p.schemeId, sessionId: `worker-${process.pid}` } });
     }
@@ -128,7 +128,7 @@ async function main() {
 
   process.on("message", (message: PhaseMessage) => {
     if (message.phase === "exit") {
-      getDb().$client.close();
+      openConfiguredDatabase().close();
       process.send!(emptyReport("exit"), () => process.exit(0));
       return;
     }

@@ -3,7 +3,7 @@ import "server-only";
 // counts is the one in force when the quiz was submitted (the latest choice for that scenario in
 // that attempt); attempts never submitted are left out.
 import { type SQL, sql } from "drizzle-orm";
-import { type DbOrTx, getDb } from "../client";
+import { type DbOrTx, reader } from "../client";
 import { dialect as d } from "../dialect";
 
 export type AnalyticsQuery = {
@@ -18,7 +18,7 @@ export type AnalyticsQuery = {
 
 export type OptionCount = { scenarioId: string; optionId: string; answers: number };
 
-export function optionCounts(q: AnalyticsQuery, db: DbOrTx = getDb()): OptionCount[] {
+export async function optionCounts(q: AnalyticsQuery, db: DbOrTx = reader()): Promise<OptionCount[]> {
   const where: SQL[] = [sql`p.scheme_id = ${q.schemeId}`, sql`a.submitted_at is not null`];
   if (q.since !== undefined) where.push(sql`a.submitted_at >= ${q.since}`);
   if (q.intakeId !== undefined) where.push(sql`p.intake_id = ${q.intakeId}`);

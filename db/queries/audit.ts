@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, lt, type SQL } from "drizzle-orm";
-import { type DbOrTx, getDb } from "../client";
+import { type DbOrTx, onWriter, reader, type Tx } from "../client";
 import { auditLog } from "../schema";
 
 export type AuditEntry = {
@@ -12,15 +12,17 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-export function appendAudit(entry: AuditEntry, db: DbOrTx = getDb()): void {
-  db.insert(auditLog)
-    .values({ ...entry, details: entry.details ?? null })
-    .run();
+export async function appendAudit(entry: AuditEntry, tx?: Tx): Promise<void> {
+  return await onWriter(tx, (db) => {
+    db.insert(auditLog)
+      .values({ ...entry, details: entry.details ?? null })
+      .run();
+  });
 }
 
-export function listAudit(
+export async function listAudit(
   filter: { schemeId?: number; subjectPersonId?: number; action?: string; beforeId?: number; limit: number },
-  db: DbOrTx = getDb(),
+  db: DbOrTx = reader(),
 ) {
   const where: SQL[] = [];
   if (filter.schemeId !== undefined) where.push(eq(auditLog.schemeId, filter.schemeId));

@@ -1,24 +1,26 @@
 import "server-only";
 // Sessions, sign-in attempts, sign-in links and invitations: the tables behind signing in.
 import { type Placeholder, and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { type Db, type DbOrTx, getDb } from "../client";
+import { type DbOrTx, onWriter, reader, type Tx } from "../client";
 import { dialect as d } from "../dialect";
 import { prepared } from "../prepared";
 import { invitations, people, sessions, signInAttempts, signInLinks, type Role } from "../schema";
 
-export function insertSession(values: { id: string; personId: number; createdAt: Date; expiresAt: Date }, db: DbOrTx = getDb()): void {
-  db.insert(sessions).values(values).run();
+export async function insertSession(values: { id: string; personId: number; createdAt: Date; expiresAt: Date }, tx?: Tx): Promise<void> {
+  return await onWriter(tx, (db) => {
+    db.insert(sessions).values(values).run();
+  });
 }
 
 /**
  * The live session and its person, or undefined when revoked, expired or the person is inactive.
  * Every signed-in request runs it: prepared once per connection (db/prepared.ts).
  */
-export function findLiveSession(id: string, at: Date, db: Db = getDb()) {
+export async function findLiveSession(id: string, at: Date, db: DbOrTx = reader()) {
   return prepared(db, "live_session", (c) => liveSessionQuery(c, sql.placeholder("id"), sql.placeholder("at")).prepare()).get({ id, at: at.getTime() });
 }
 
-function liveSessionQuery(db: Db, id: Placeholder, at: Placeholder) {
+function liveSessionQuery(db: DbOrTx, id: Placeholder, at: Placeholder) {
   return db
     .select({
       sessionId: sessions.id,
@@ -33,15 +35,19 @@ function liveSessionQuery(db: Db, id: Placeholder, at: Placeholder) {
     .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, at), eq(people.active, true)));
 }
 
-export function revokeSession(id: string, at: Date, db: DbOrTx = getDb()): void {
-  db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt))).run();
+export async function revokeSession(id: string, at: Date, tx?: Tx): Promise<void> {
+  return await onWriter(tx, (db) => {
+    db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt))).run();
+  });
 }
 
-export function recordSignInAttempt(email: string, at: Date, succeeded: boolean, db: DbOrTx = getDb()): void {
-  db.insert(signInAttempts).values({ email, at, succeeded }).run();
+export async function recordSignInAttempt(email: string, at: Date, succeeded: boolean, tx?: Tx): Promise<void> {
+  return await onWriter(tx, (db) => {
+    db.insert(signInAttempts).values({ email, at, succeeded }).run();
+  });
 }
 
-export function recentFailureTimes(email: string, since: Date, db: DbOrTx = getDb()): number[] {
+export async function recentFailureTimes(email: string, since: Date, db: DbOrTx = reader()): Promise<number[]> {
   return db
     .select({ at: signInAttempts.at })
     .from(signInAttempts)
@@ -52,11 +58,13 @@ export function recentFailureTimes(email: string, since: Date, db: DbOrTx = getD
     .map((r) => r.at.getTime());
 }
 
-export function insertSignInLink(values: { tokenHash: string; personId: number; createdAt: Date; expiresAt: Date }, db: DbOrTx = getDb()): void {
-  db.insert(signInLinks).values(values).run();
+export async function insertSignInLink(values: { tokenHash: string; personId: number; createdAt: Date; expiresAt: Date }, tx?: Tx): Promise<void> {
+  return await onWriter(tx, (db) => {
+    db.insert(signInLinks).values(values).run();
+  });
 }
 
-export function countRecentLinks(personId: number, since: Date, db: DbOrTx = getDb()): number {
+export async function countRecentLinks(personId: number, since: Date, db: DbOrTx = reader()): Promise<number> {
   return (
     db
       .select({ n: sql<number>`${d.count()}`.mapWith(d.toNumber) })
@@ -66,24 +74,26 @@ export function countRecentLinks(personId: number, since: Date, db: DbOrTx = get
   );
 }
 
-export function findSignInLink(tokenHash: string, db: DbOrTx = getDb()) {
+export async function findSignInLink(tokenHash: string, db: DbOrTx = reader()) {
   return db.select().from(signInLinks).where(eq(signInLinks.tokenHash, tokenHash)).get();
 }
 
 /** Marks a link used; returns false when it was already used (so it works once, even under a race). */
-export function markSignInLinkUsed(id: number, at: Date, db: DbOrTx = getDb()): boolean {
-  return (
-    d.changes(
-      db
-        .update(signInLinks)
-        .set({ usedAt: at })
-        .where(and(eq(signInLinks.id, id), isNull(signInLinks.usedAt)))
-        .run(),
-    ) === 1
-  );
+export async function markSignInLinkUsed(id: number, at: Date, tx?: Tx): Promise<boolean> {
+  return await onWriter(tx, (db) => {
+    return (
+      d.changes(
+        db
+          .update(signInLinks)
+          .set({ usedAt: at })
+          .where(and(eq(signInLinks.id, id), isNull(signInLinks.usedAt)))
+          .run(),
+      ) === 1
+    );
+  });
 }
 
-export function insertInvitation(
+export async function insertInvitation(
   values: {
     tokenHash: string;
     email: string;
@@ -94,32 +104,36 @@ export function insertInvitation(
     invitedBy: number | null;
     expiresAt: Date;
   },
-  db: DbOrTx = getDb(),
+  tx?: Tx,
 ) {
-  return db
-    .insert(invitations)
-    .values({ ...values, email: values.email.toLowerCase() })
-    .returning()
-    .get();
+  return await onWriter(tx, (db) => {
+    return db
+      .insert(invitations)
+      .values({ ...values, email: values.email.toLowerCase() })
+      .returning()
+      .get();
+  });
 }
 
-export function findInvitationByTokenHash(tokenHash: string, db: DbOrTx = getDb()) {
+export async function findInvitationByTokenHash(tokenHash: string, db: DbOrTx = reader()) {
   return db.select().from(invitations).where(eq(invitations.tokenHash, tokenHash)).get();
 }
 
-export function markInvitationUsed(id: number, personId: number, at: Date, db: DbOrTx = getDb()): boolean {
-  return (
-    d.changes(
-      db
-        .update(invitations)
-        .set({ usedAt: at, personId })
-        .where(and(eq(invitations.id, id), isNull(invitations.usedAt)))
-        .run(),
-    ) === 1
-  );
+export async function markInvitationUsed(id: number, personId: number, at: Date, tx?: Tx): Promise<boolean> {
+  return await onWriter(tx, (db) => {
+    return (
+      d.changes(
+        db
+          .update(invitations)
+          .set({ usedAt: at, personId })
+          .where(and(eq(invitations.id, id), isNull(invitations.usedAt)))
+          .run(),
+      ) === 1
+    );
+  });
 }
 
-export function listOpenInvitations(schemeId: number, at: Date, db: DbOrTx = getDb()) {
+export async function listOpenInvitations(schemeId: number, at: Date, db: DbOrTx = reader()) {
   return db
     .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt, createdAt: invitations.createdAt })
     .from(invitations)

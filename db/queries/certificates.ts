@@ -3,7 +3,7 @@ import "server-only";
 // certificates_immutable trigger refuses anything else). Codes are stored in canonical form: 28
 // Crockford base32 characters, no hyphens (lib/certificates/code.ts).
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { type Db, type DbOrTx, getDb } from "../client";
+import { type DbOrTx, onWriter, reader, type Tx } from "../client";
 import { dialect as d } from "../dialect";
 import { prepared } from "../prepared";
 import { certificates, schemes } from "../schema";
@@ -19,24 +19,24 @@ function flatten(row: { certificate: CertificateRow; schemeName: string } | unde
 }
 
 /** The public verification page runs this on every view: prepared once per connection (db/prepared.ts). */
-export function findCertificateByCode(code: string, db: Db = getDb()): CertificateWithScheme | undefined {
+export async function findCertificateByCode(code: string, db: DbOrTx = reader()): Promise<CertificateWithScheme | undefined> {
   const statement = prepared(db, "certificate_by_code", (c) =>
     c.select(withScheme).from(certificates).innerJoin(schemes, eq(schemes.id, certificates.schemeId)).where(eq(certificates.code, sql.placeholder("code"))).prepare(),
   );
   return flatten(statement.get({ code }));
 }
 
-export function findCertificateById(id: number, db: DbOrTx = getDb()): CertificateWithScheme | undefined {
+export async function findCertificateById(id: number, db: DbOrTx = reader()): Promise<CertificateWithScheme | undefined> {
   return flatten(db.select(withScheme).from(certificates).innerJoin(schemes, eq(schemes.id, certificates.schemeId)).where(eq(certificates.id, id)).get());
 }
 
 /** Newest first. */
-export function listCertificatesOfPerson(personId: number, db: DbOrTx = getDb()): CertificateRow[] {
+export async function listCertificatesOfPerson(personId: number, db: DbOrTx = reader()): Promise<CertificateRow[]> {
   return db.select().from(certificates).where(eq(certificates.personId, personId)).orderBy(desc(certificates.issuedOn), desc(certificates.id)).all();
 }
 
 /** The certificate that counts now: not revoked, not superseded; the latest expiry if several. */
-export function latestLiveCertificate(personId: number, db: DbOrTx = getDb()): CertificateRow | undefined {
+export async function latestLiveCertificate(personId: number, db: DbOrTx = reader()): Promise<CertificateRow | undefined> {
   return db
     .select()
     .from(certificates)
@@ -46,41 +46,49 @@ export function latestLiveCertificate(personId: number, db: DbOrTx = getDb()): C
     .get();
 }
 
-export function insertCertificate(values: NewCertificate, db: DbOrTx = getDb()): CertificateRow {
-  return db.insert(certificates).values(values).returning().get();
+export async function insertCertificate(values: NewCertificate, tx?: Tx): Promise<CertificateRow> {
+  return await onWriter(tx, (db) => {
+    return db.insert(certificates).values(values).returning().get();
+  });
 }
 
 /**
  * Inserts a certificate unless the person already holds a live one for that cycle
  * (certificates_one_live): undefined then, and the caller keeps the one already issued.
  */
-export function insertCertificateOnce(values: NewCertificate, db: DbOrTx = getDb()): CertificateRow | undefined {
-  return db
-    .insert(certificates)
-    .values(values)
-    // No conflict target: drizzle's sqlite-core puts a partial index's WHERE after DO NOTHING,
-    // where SQLite refuses it. The table's only other unique key is one no insert repeats.
-    .onConflictDoNothing()
-    .returning()
-    .get();
+export async function insertCertificateOnce(values: NewCertificate, tx?: Tx): Promise<CertificateRow | undefined> {
+  return await onWriter(tx, (db) => {
+    return db
+      .insert(certificates)
+      .values(values)
+      // No conflict target: drizzle's sqlite-core puts a partial index's WHERE after DO NOTHING,
+      // where SQLite refuses it. The table's only other unique key is one no insert repeats.
+      .onConflictDoNothing()
+      .returning()
+      .get();
+  });
 }
 
 /** Marks `oldId` as replaced by `newId`. False if it was already superseded (nothing changed). */
-export function markSuperseded(oldId: number, newId: number, at: Date, db: DbOrTx = getDb()): boolean {
-  const result = db
-    .update(certificates)
-    .set({ supersededAt: at, supersededById: newId })
-    .where(and(eq(certificates.id, oldId), isNull(certificates.supersededAt)))
-    .run();
-  return d.changes(result) === 1;
+export async function markSuperseded(oldId: number, newId: number, at: Date, tx?: Tx): Promise<boolean> {
+  return await onWriter(tx, (db) => {
+    const result = db
+      .update(certificates)
+      .set({ supersededAt: at, supersededById: newId })
+      .where(and(eq(certificates.id, oldId), isNull(certificates.supersededAt)))
+      .run();
+    return d.changes(result) === 1;
+  });
 }
 
 /** Revokes a certificate. False if it was already revoked (nothing changed). */
-export function revokeCertificate(id: number, by: number, reason: string, at: Date, db: DbOrTx = getDb()): boolean {
-  const result = db
-    .update(certificates)
-    .set({ revokedAt: at, revokedBy: by, revokedReason: reason })
-    .where(and(eq(certificates.id, id), isNull(certificates.revokedAt)))
-    .run();
-  return d.changes(result) === 1;
+export async function revokeCertificate(id: number, by: number, reason: string, at: Date, tx?: Tx): Promise<boolean> {
+  return await onWriter(tx, (db) => {
+    const result = db
+      .update(certificates)
+      .set({ revokedAt: at, revokedBy: by, revokedReason: reason })
+      .where(and(eq(certificates.id, id), isNull(certificates.revokedAt)))
+      .run();
+    return d.changes(result) === 1;
+  });
 }

@@ -3,7 +3,7 @@ import "server-only";
 // audit trail stay) and replaces what identifies the person. The audit log is append-only and is
 // not changed: entries keep the ids they name (and, for invitations, the address invited).
 import { type SQL, and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
-import { type DbOrTx, getDb } from "../client";
+import { type DbOrTx, onWriter, reader, type Tx } from "../client";
 import { certificates, invitations, moduleCompletions, outbox, people, sessions, signInAttempts } from "../schema";
 
 export const ANONYMISED_NAME_PREFIX = "Anonymised person";
@@ -18,7 +18,7 @@ export function anonymisedEmail(id: number): string {
 }
 
 /** People deactivated before `cutoff` and not yet anonymised (in one scheme, or all when null). */
-export function leaversDue(cutoff: Date, schemeId: number | null, limit: number, db: DbOrTx = getDb()) {
+export async function leaversDue(cutoff: Date, schemeId: number | null, limit: number, db: DbOrTx = reader()) {
   const where: SQL[] = [eq(people.active, false), isNotNull(people.deactivatedAt), lt(people.deactivatedAt, cutoff), isNull(people.anonymisedAt)];
   if (schemeId !== null) where.push(eq(people.schemeId, schemeId));
   return db
@@ -31,7 +31,7 @@ export function leaversDue(cutoff: Date, schemeId: number | null, limit: number,
 }
 
 /** How many have left, how many of those are due for anonymisation, and how many are anonymised. */
-export function leaverCounts(schemeId: number, cutoff: Date, db: DbOrTx = getDb()) {
+export async function leaverCounts(schemeId: number, cutoff: Date, db: DbOrTx = reader()) {
   return (
     db
       .select({
@@ -46,21 +46,23 @@ export function leaverCounts(schemeId: number, cutoff: Date, db: DbOrTx = getDb(
 }
 
 /** Replaces what identifies one person, everywhere but the audit log. Call inside a transaction. */
-export function anonymisePersonRows(person: { id: number; email: string }, at: Date, db: DbOrTx = getDb()): void {
-  const email = anonymisedEmail(person.id);
-  const oldEmail = person.email.toLowerCase();
-  db.update(people).set({ name: anonymisedName(person.id), email, passwordHash: null, anonymisedAt: at }).where(eq(people.id, person.id)).run();
-  db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.personId, person.id), isNull(sessions.revokedAt))).run();
-  // The certificates_immutable trigger allows exactly this change of a certificate.
-  db.update(certificates).set({ holderName: anonymisedName(person.id) }).where(eq(certificates.personId, person.id)).run();
-  db.update(invitations)
-    .set({ email, name: null })
-    .where(or(eq(invitations.personId, person.id), eq(invitations.email, oldEmail)))
-    .run();
-  db.update(outbox)
-    .set({ toAddress: email, body: REMOVED })
-    .where(or(and(eq(outbox.personId, person.id), sql`${outbox.kind} <> 'trainer-digest'`), eq(outbox.toAddress, oldEmail)))
-    .run();
-  db.update(signInAttempts).set({ email }).where(eq(signInAttempts.email, oldEmail)).run();
-  db.update(moduleCompletions).set({ evidence: REMOVED }).where(and(eq(moduleCompletions.personId, person.id), isNotNull(moduleCompletions.evidence))).run();
+export async function anonymisePersonRows(person: { id: number; email: string }, at: Date, tx?: Tx): Promise<void> {
+  return await onWriter(tx, (db) => {
+    const email = anonymisedEmail(person.id);
+    const oldEmail = person.email.toLowerCase();
+    db.update(people).set({ name: anonymisedName(person.id), email, passwordHash: null, anonymisedAt: at }).where(eq(people.id, person.id)).run();
+    db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.personId, person.id), isNull(sessions.revokedAt))).run();
+    // The certificates_immutable trigger allows exactly this change of a certificate.
+    db.update(certificates).set({ holderName: anonymisedName(person.id) }).where(eq(certificates.personId, person.id)).run();
+    db.update(invitations)
+      .set({ email, name: null })
+      .where(or(eq(invitations.personId, person.id), eq(invitations.email, oldEmail)))
+      .run();
+    db.update(outbox)
+      .set({ toAddress: email, body: REMOVED })
+      .where(or(and(eq(outbox.personId, person.id), sql`${outbox.kind} <> 'trainer-digest'`), eq(outbox.toAddress, oldEmail)))
+      .run();
+    db.update(signInAttempts).set({ email }).where(eq(signInAttempts.email, oldEmail)).run();
+    db.update(moduleCompletions).set({ evidence: REMOVED }).where(and(eq(moduleCompletions.personId, person.id), isNotNull(moduleCompletions.evidence))).run();
+  });
 }

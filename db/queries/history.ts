@@ -1,7 +1,7 @@
 // Bulk writes of generated history (the demo and the large test scheme): rows built in memory,
 // written in one go, in an order the foreign keys accept. Nothing here is used by the site itself.
 import { type InferInsertModel, sql } from "drizzle-orm";
-import { type DbOrTx, getDb } from "../client";
+import { type DbOrTx, reader, type Tx } from "../client";
 import * as schema from "../schema";
 
 export type HistoryRows = {
@@ -27,7 +27,7 @@ export function emptyHistory(): HistoryRows {
 export type RowIds = { people: number; intakes: number; attempts: number; certificates: number };
 
 /** The highest id in use in each table whose ids generated rows choose themselves. */
-export function highestIds(db: DbOrTx = getDb()): RowIds {
+export async function highestIds(db: DbOrTx = reader()): Promise<RowIds> {
   return db.get<RowIds>(sql`select
   (select coalesce(max(id), 0) from people) as people,
   (select coalesce(max(id), 0) from intakes) as intakes,
@@ -41,8 +41,8 @@ export function highestIds(db: DbOrTx = getDb()): RowIds {
  * written with their final superseded and revoked fields, so the immutability trigger never fires;
  * audit entries are written oldest first, only ever inserted.
  */
-export function insertHistory(rows: HistoryRows, tx: DbOrTx): void {
-  const insert = <T>(table: Parameters<DbOrTx["insert"]>[0], list: T[]) => {
+export async function insertHistory(rows: HistoryRows, tx: Tx): Promise<void> {
+  const insert = <T>(table: Parameters<Tx["insert"]>[0], list: T[]) => {
     for (let i = 0; i < list.length; i += 1000) tx.insert(table).values(list.slice(i, i + 1000) as never).run();
   };
   insert(schema.intakes, rows.intakes);

@@ -1,21 +1,23 @@
 import "server-only";
 // Recruitment intakes (cohorts) and who is in them.
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
-import { type DbOrTx, getDb } from "../client";
+import { type DbOrTx, onWriter, reader, type Tx } from "../client";
 import { dialect as d } from "../dialect";
 import { intakes, invitations, people } from "../schema";
 
 export type IntakeRow = typeof intakes.$inferSelect;
 
-export function insertIntake(values: { schemeId: number; name: string; startDate: string; createdBy: number | null }, db: DbOrTx = getDb()): IntakeRow {
-  return db.insert(intakes).values(values).returning().get();
+export async function insertIntake(values: { schemeId: number; name: string; startDate: string; createdBy: number | null }, tx?: Tx): Promise<IntakeRow> {
+  return await onWriter(tx, (db) => {
+    return db.insert(intakes).values(values).returning().get();
+  });
 }
 
-export function findIntake(id: number, db: DbOrTx = getDb()): IntakeRow | undefined {
+export async function findIntake(id: number, db: DbOrTx = reader()): Promise<IntakeRow | undefined> {
   return db.select().from(intakes).where(eq(intakes.id, id)).get();
 }
 
-export function findIntakeByName(schemeId: number, name: string, db: DbOrTx = getDb()): IntakeRow | undefined {
+export async function findIntakeByName(schemeId: number, name: string, db: DbOrTx = reader()): Promise<IntakeRow | undefined> {
   return db
     .select()
     .from(intakes)
@@ -24,7 +26,7 @@ export function findIntakeByName(schemeId: number, name: string, db: DbOrTx = ge
 }
 
 /** The scheme's intakes, newest start first, with how many people and open invitations each has. */
-export function listIntakes(schemeId: number, at: Date, db: DbOrTx = getDb()) {
+export async function listIntakes(schemeId: number, at: Date, db: DbOrTx = reader()) {
   return db
     .select({
       id: intakes.id,
@@ -39,7 +41,7 @@ export function listIntakes(schemeId: number, at: Date, db: DbOrTx = getDb()) {
     .all();
 }
 
-export function peopleInIntake(intakeId: number, db: DbOrTx = getDb()) {
+export async function peopleInIntake(intakeId: number, db: DbOrTx = reader()) {
   return db
     .select({ id: people.id, name: people.name, email: people.email, role: people.role, active: people.active })
     .from(people)
@@ -48,7 +50,7 @@ export function peopleInIntake(intakeId: number, db: DbOrTx = getDb()) {
     .all();
 }
 
-export function openInvitationsOfIntake(intakeId: number, at: Date, db: DbOrTx = getDb()) {
+export async function openInvitationsOfIntake(intakeId: number, at: Date, db: DbOrTx = reader()) {
   return db
     .select({ id: invitations.id, email: invitations.email, name: invitations.name, role: invitations.role, expiresAt: invitations.expiresAt })
     .from(invitations)
@@ -58,7 +60,7 @@ export function openInvitationsOfIntake(intakeId: number, at: Date, db: DbOrTx =
 }
 
 /** Of these (lower-case) addresses, those with an invitation in this scheme still open at `at`. */
-export function emailsWithOpenInvitation(schemeId: number, emails: string[], at: Date, db: DbOrTx = getDb()): Set<string> {
+export async function emailsWithOpenInvitation(schemeId: number, emails: string[], at: Date, db: DbOrTx = reader()): Promise<Set<string>> {
   if (emails.length === 0) return new Set();
   const found = new Set<string>();
   for (let i = 0; i < emails.length; i += 500) {
@@ -74,7 +76,7 @@ export function emailsWithOpenInvitation(schemeId: number, emails: string[], at:
 }
 
 /** Of these (lower-case) addresses, those that already belong to an account (in any scheme). */
-export function emailsWithAccount(emails: string[], db: DbOrTx = getDb()): Set<string> {
+export async function emailsWithAccount(emails: string[], db: DbOrTx = reader()): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < emails.length; i += 500) {
     const chunk = emails.slice(i, i + 500);
@@ -83,6 +85,8 @@ export function emailsWithAccount(emails: string[], db: DbOrTx = getDb()): Set<s
   return found;
 }
 
-export function setPersonIntake(personId: number, intakeId: number | null, db: DbOrTx = getDb()): void {
-  db.update(people).set({ intakeId }).where(eq(people.id, personId)).run();
+export async function setPersonIntake(personId: number, intakeId: number | null, tx?: Tx): Promise<void> {
+  return await onWriter(tx, (db) => {
+    db.update(people).set({ intakeId }).where(eq(people.id, personId)).run();
+  });
 }

@@ -9,7 +9,7 @@ import "server-only";
 // person's certificates), module_completions_once (person, module, cycle: one lookup per cell) and
 // quiz_attempts_person_module (person, module: "started in this cycle").
 import { type SQL, sql } from "drizzle-orm";
-import { type DbOrTx, getDb } from "../client";
+import { type DbOrTx, reader } from "../client";
 import { dialect as d, escapeLike } from "../dialect";
 
 export type MatrixStatus = "not-started" | "in-progress" | "complete" | "due-soon" | "overdue" | "lapsed";
@@ -174,7 +174,7 @@ export type MatrixResult = { rows: MatrixRow[]; counts: MatrixCounts; /** Rows m
  * of people in each status (over every filter except status). One statement: the people's states
  * are worked out once and used for both.
  */
-export function matrixQuery(q: MatrixQuery, db: DbOrTx = getDb()): MatrixResult {
+export async function matrixQuery(q: MatrixQuery, db: DbOrTx = reader()): Promise<MatrixResult> {
   const statusWhere = q.status ? sql`where s.status = ${q.status}` : sql``;
   const limit = q.limit === undefined ? sql`` : sql`limit ${q.limit} offset ${q.offset ?? 0}`;
   const { windowDays, retrainDays } = q.rules;
@@ -255,14 +255,14 @@ export function matrixQuery(q: MatrixQuery, db: DbOrTx = getDb()): MatrixResult 
   const first = raw[0];
   const counts = first
     ? d.parseJson<[MatrixStatus, unknown, unknown][]>(first.counts).map(([status, people, valid]) => ({ status, people: d.toNumber(people), valid: d.toNumber(valid) }))
-    : matrixCounts(q, db);
+    : await matrixCounts(q, db);
   // Everyone matching the filters: the people counted under the status asked for, or under any.
   const total = counts.filter((c) => !q.status || c.status === q.status).reduce((n, c) => n + c.people, 0);
   return { rows, counts, total };
 }
 
 /** How many people are in each status, and how many of them hold a valid certificate (status filter ignored). */
-export function matrixCounts(q: MatrixQuery, db: DbOrTx = getDb()): MatrixCounts {
+export async function matrixCounts(q: MatrixQuery, db: DbOrTx = reader()): Promise<MatrixCounts> {
   return db
     .all<{ status: MatrixStatus; people: unknown; valid: unknown }>(sql`
     with ${stateCte(q)}

@@ -4,11 +4,11 @@
 // is a round trip, so the page is built for few. The statements are prepared once per connection
 // (db/prepared.ts).
 import { and, desc, eq, sql } from "drizzle-orm";
-import { type Db, getDb } from "../client";
+import { type DbOrTx, reader } from "../client";
 import { prepared } from "../prepared";
 import { certificates, moduleCompletions, pageReads, people, quizAttempts, retrainVersions } from "../schema";
 
-function prepare(db: Db) {
+function prepare(db: DbOrTx) {
   const personId = sql.placeholder("personId");
   const cycle = sql.placeholder("cycle");
   return {
@@ -53,7 +53,7 @@ function prepare(db: Db) {
   };
 }
 
-function statements(db: Db) {
+function statements(db: DbOrTx) {
   return prepared(db, "my_training", prepare);
 }
 
@@ -61,7 +61,7 @@ function statements(db: Db) {
  * The person, all their certificates (newest first) and the retraining marks of those
  * certificates' content versions; undefined if there is no such person.
  */
-export async function personWithCertificates(personId: number, db: Db = getDb()) {
+export async function personWithCertificates(personId: number, db: DbOrTx = reader()) {
   const rows = statements(db).history.all({ personId });
   const first = rows[0];
   if (!first) return undefined;
@@ -76,7 +76,7 @@ export async function personWithCertificates(personId: number, db: Db = getDb())
 }
 
 /** One cycle's completions, and the modules with an attempt in that cycle. */
-export async function cycleProgress(personId: number, cycle: number, db: Db = getDb()) {
+export async function cycleProgress(personId: number, cycle: number, db: DbOrTx = reader()) {
   const s = statements(db);
   return {
     completions: s.completions.all({ personId, cycle }),
@@ -85,6 +85,6 @@ export async function cycleProgress(personId: number, cycle: number, db: Db = ge
 }
 
 /** Every page the person has read. */
-export async function pageReadsOf(personId: number, db: Db = getDb()) {
+export async function pageReadsOf(personId: number, db: DbOrTx = reader()) {
   return statements(db).reads.all({ personId });
 }

@@ -1,27 +1,33 @@
 import "server-only";
 import { and, desc, eq, inArray, like, or } from "drizzle-orm";
-import { type DbOrTx, getDb } from "../client";
+import { type DbOrTx, onWriter, reader, type Tx } from "../client";
 import { outbox } from "../schema";
 
 export type OutboxInsert = typeof outbox.$inferInsert;
 
-export function insertOutboxMessage(values: OutboxInsert, db: DbOrTx = getDb()) {
-  return db.insert(outbox).values(values).returning({ id: outbox.id }).get();
+export async function insertOutboxMessage(values: OutboxInsert, tx?: Tx) {
+  return await onWriter(tx, (db) => {
+    return db.insert(outbox).values(values).returning({ id: outbox.id }).get();
+  });
 }
 
-export function markOutboxSent(id: number, at: Date, db: DbOrTx = getDb()): void {
-  db.update(outbox).set({ sentAt: at, error: null }).where(eq(outbox.id, id)).run();
+export async function markOutboxSent(id: number, at: Date, tx?: Tx): Promise<void> {
+  return await onWriter(tx, (db) => {
+    db.update(outbox).set({ sentAt: at, error: null }).where(eq(outbox.id, id)).run();
+  });
 }
 
-export function markOutboxFailed(id: number, error: string, db: DbOrTx = getDb()): void {
-  db.update(outbox).set({ error }).where(eq(outbox.id, id)).run();
+export async function markOutboxFailed(id: number, error: string, tx?: Tx): Promise<void> {
+  return await onWriter(tx, (db) => {
+    db.update(outbox).set({ error }).where(eq(outbox.id, id)).run();
+  });
 }
 
 /**
  * The demo outbox: mail written in demo mode to an address at the demo's own domain or to someone
  * invited in demo mode, of one scheme (or, for an admin, all of them), newest first.
  */
-export function listDemoOutbox(schemeId: number | null, demoDomain: string, limit: number, db: DbOrTx = getDb()) {
+export async function listDemoOutbox(schemeId: number | null, demoDomain: string, limit: number, db: DbOrTx = reader()) {
   const invitedInDemo = db
     .select({ to: outbox.toAddress })
     .from(outbox)
@@ -41,6 +47,6 @@ export function listDemoOutbox(schemeId: number | null, demoDomain: string, limi
     .all();
 }
 
-export function listOutboxTo(address: string, db: DbOrTx = getDb()) {
+export async function listOutboxTo(address: string, db: DbOrTx = reader()) {
   return db.select().from(outbox).where(eq(outbox.toAddress, address.toLowerCase())).orderBy(desc(outbox.id)).all();
 }

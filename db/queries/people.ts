@@ -1,45 +1,49 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { type DbOrTx, getDb } from "../client";
+import { type DbOrTx, onWriter, reader, type Tx } from "../client";
 import { dialect as d } from "../dialect";
 import { people, schemes, sessions, type Role } from "../schema";
 
 export type PersonRow = typeof people.$inferSelect;
 
-export function findPersonByEmail(email: string, db: DbOrTx = getDb()): PersonRow | undefined {
+export async function findPersonByEmail(email: string, db: DbOrTx = reader()): Promise<PersonRow | undefined> {
   return db.select().from(people).where(eq(people.email, email.toLowerCase())).get();
 }
 
-export function findPersonById(id: number, db: DbOrTx = getDb()): PersonRow | undefined {
+export async function findPersonById(id: number, db: DbOrTx = reader()): Promise<PersonRow | undefined> {
   return db.select().from(people).where(eq(people.id, id)).get();
 }
 
 /** Inserts a person unless the email address already has an account (people.email is unique): undefined then. */
-export function insertPersonUnlessEmailTaken(
+export async function insertPersonUnlessEmailTaken(
   values: { name: string; email: string; role: Role; schemeId: number | null; intakeId?: number | null; passwordHash?: string | null },
-  db: DbOrTx = getDb(),
-): PersonRow | undefined {
-  return db
-    .insert(people)
-    .values({ ...values, email: values.email.toLowerCase() })
-    // Any conflict: email is the only unique key an insert can repeat.
-    .onConflictDoNothing()
-    .returning()
-    .get();
+  tx?: Tx,
+): Promise<PersonRow | undefined> {
+  return await onWriter(tx, (db) => {
+    return db
+      .insert(people)
+      .values({ ...values, email: values.email.toLowerCase() })
+      // Any conflict: email is the only unique key an insert can repeat.
+      .onConflictDoNothing()
+      .returning()
+      .get();
+  });
 }
 
-export function insertPerson(
+export async function insertPerson(
   values: { name: string; email: string; role: Role; schemeId: number | null; intakeId?: number | null; passwordHash?: string | null },
-  db: DbOrTx = getDb(),
-): PersonRow {
-  return db
-    .insert(people)
-    .values({ ...values, email: values.email.toLowerCase() })
-    .returning()
-    .get();
+  tx?: Tx,
+): Promise<PersonRow> {
+  return await onWriter(tx, (db) => {
+    return db
+      .insert(people)
+      .values({ ...values, email: values.email.toLowerCase() })
+      .returning()
+      .get();
+  });
 }
 
-export function listTrainersOfScheme(schemeId: number, db: DbOrTx = getDb()) {
+export async function listTrainersOfScheme(schemeId: number, db: DbOrTx = reader()) {
   return db
     .select()
     .from(people)
@@ -47,26 +51,30 @@ export function listTrainersOfScheme(schemeId: number, db: DbOrTx = getDb()) {
     .all();
 }
 
-export function setPersonActive(id: number, active: boolean, at: Date, db: DbOrTx = getDb()): void {
-  db.update(people)
-    .set({ active, deactivatedAt: active ? null : at })
-    .where(eq(people.id, id))
-    .run();
+export async function setPersonActive(id: number, active: boolean, at: Date, tx?: Tx): Promise<void> {
+  return await onWriter(tx, (db) => {
+    db.update(people)
+      .set({ active, deactivatedAt: active ? null : at })
+      .where(eq(people.id, id))
+      .run();
+  });
 }
 
-export function findScheme(id: number, db: DbOrTx = getDb()) {
+export async function findScheme(id: number, db: DbOrTx = reader()) {
   return db.select().from(schemes).where(eq(schemes.id, id)).get();
 }
 
-export function findSchemeByName(name: string, db: DbOrTx = getDb()) {
+export async function findSchemeByName(name: string, db: DbOrTx = reader()) {
   return db.select().from(schemes).where(eq(schemes.name, name)).get();
 }
 
-export function insertScheme(name: string, db: DbOrTx = getDb()) {
-  return db.insert(schemes).values({ name }).returning().get();
+export async function insertScheme(name: string, tx?: Tx) {
+  return await onWriter(tx, (db) => {
+    return db.insert(schemes).values({ name }).returning().get();
+  });
 }
 
-export function listSchemes(db: DbOrTx = getDb()) {
+export async function listSchemes(db: DbOrTx = reader()) {
   return db
     .select({
       id: schemes.id,
@@ -79,14 +87,16 @@ export function listSchemes(db: DbOrTx = getDb()) {
     .all();
 }
 
-export function peopleByIds(ids: number[], db: DbOrTx = getDb()) {
+export async function peopleByIds(ids: number[], db: DbOrTx = reader()) {
   if (ids.length === 0) return [];
   return db.select().from(people).where(inArray(people.id, ids)).all();
 }
 
-export function revokeSessionsOfPerson(personId: number, at: Date, db: DbOrTx = getDb()): void {
-  db.update(sessions)
-    .set({ revokedAt: at })
-    .where(and(eq(sessions.personId, personId), sql`${sessions.revokedAt} is null`))
-    .run();
+export async function revokeSessionsOfPerson(personId: number, at: Date, tx?: Tx): Promise<void> {
+  return await onWriter(tx, (db) => {
+    db.update(sessions)
+      .set({ revokedAt: at })
+      .where(and(eq(sessions.personId, personId), sql`${sessions.revokedAt} is null`))
+      .run();
+  });
 }

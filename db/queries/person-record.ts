@@ -2,7 +2,7 @@ import "server-only";
 // Everything held about one person, table by table: for the trainer's person page and for the
 // person's data download (a subject access request). Each list is oldest first unless it says so.
 import { and, asc, desc, eq, lt, or } from "drizzle-orm";
-import { type DbOrTx, getDb } from "../client";
+import { type DbOrTx, reader } from "../client";
 import {
   auditLog,
   certificates,
@@ -21,7 +21,7 @@ import {
   signInLinks,
 } from "../schema";
 
-export function remindersOfPerson(personId: number, db: DbOrTx = getDb()) {
+export async function remindersOfPerson(personId: number, db: DbOrTx = reader()) {
   return db
     .select({
       id: remindersSent.id,
@@ -38,7 +38,7 @@ export function remindersOfPerson(personId: number, db: DbOrTx = getDb()) {
 }
 
 /** Invitations sent to them: the one they accepted, and any sent to their address. */
-export function invitationsOfPerson(personId: number, email: string, db: DbOrTx = getDb()) {
+export async function invitationsOfPerson(personId: number, email: string, db: DbOrTx = reader()) {
   return db
     .select({
       id: invitations.id,
@@ -57,7 +57,7 @@ export function invitationsOfPerson(personId: number, email: string, db: DbOrTx 
     .all();
 }
 
-export function outboxOfPerson(personId: number, email: string, db: DbOrTx = getDb()) {
+export async function outboxOfPerson(personId: number, email: string, db: DbOrTx = reader()) {
   return db
     .select()
     .from(outbox)
@@ -66,7 +66,7 @@ export function outboxOfPerson(personId: number, email: string, db: DbOrTx = get
     .all();
 }
 
-export function sessionsOfPerson(personId: number, db: DbOrTx = getDb()) {
+export async function sessionsOfPerson(personId: number, db: DbOrTx = reader()) {
   return db
     .select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt })
     .from(sessions)
@@ -75,7 +75,7 @@ export function sessionsOfPerson(personId: number, db: DbOrTx = getDb()) {
     .all();
 }
 
-export function signInAttemptsOf(email: string, db: DbOrTx = getDb()) {
+export async function signInAttemptsOf(email: string, db: DbOrTx = reader()) {
   return db
     .select({ at: signInAttempts.at, succeeded: signInAttempts.succeeded })
     .from(signInAttempts)
@@ -84,7 +84,7 @@ export function signInAttemptsOf(email: string, db: DbOrTx = getDb()) {
     .all();
 }
 
-export function signInLinksOf(personId: number, db: DbOrTx = getDb()) {
+export async function signInLinksOf(personId: number, db: DbOrTx = reader()) {
   return db
     .select({ createdAt: signInLinks.createdAt, expiresAt: signInLinks.expiresAt, usedAt: signInLinks.usedAt })
     .from(signInLinks)
@@ -93,11 +93,11 @@ export function signInLinksOf(personId: number, db: DbOrTx = getDb()) {
     .all();
 }
 
-export function pageReadsOf(personId: number, db: DbOrTx = getDb()) {
+export async function pageReadsOf(personId: number, db: DbOrTx = reader()) {
   return db.select().from(pageReads).where(eq(pageReads.personId, personId)).orderBy(asc(pageReads.firstReadAt)).all();
 }
 
-export function checkAnswersOf(personId: number, db: DbOrTx = getDb()) {
+export async function checkAnswersOf(personId: number, db: DbOrTx = reader()) {
   return db
     .select({ checkId: checkAnswers.checkId, optionIndex: checkAnswers.optionIndex, correct: checkAnswers.correct, answeredAt: checkAnswers.answeredAt })
     .from(checkAnswers)
@@ -107,12 +107,12 @@ export function checkAnswersOf(personId: number, db: DbOrTx = getDb()) {
 }
 
 /** Every attempt, newest first. */
-export function attemptsOf(personId: number, db: DbOrTx = getDb()) {
+export async function attemptsOf(personId: number, db: DbOrTx = reader()) {
   return db.select().from(quizAttempts).where(eq(quizAttempts.personId, personId)).orderBy(desc(quizAttempts.startedAt), desc(quizAttempts.id)).all();
 }
 
 /** Every choice in any of the person's attempts, oldest first. */
-export function choicesOf(personId: number, db: DbOrTx = getDb()) {
+export async function choicesOf(personId: number, db: DbOrTx = reader()) {
   return db
     .select({
       id: quizAnswers.id,
@@ -130,7 +130,7 @@ export function choicesOf(personId: number, db: DbOrTx = getDb()) {
 }
 
 /** Newest first. */
-export function completionsOf(personId: number, db: DbOrTx = getDb()) {
+export async function completionsOf(personId: number, db: DbOrTx = reader()) {
   return db
     .select()
     .from(moduleCompletions)
@@ -140,7 +140,7 @@ export function completionsOf(personId: number, db: DbOrTx = getDb()) {
 }
 
 /** Audit entries about the person, newest first; `before` (an entry id) pages further back. */
-export function auditAbout(personId: number, limit: number, before?: number, db: DbOrTx = getDb()) {
+export async function auditAbout(personId: number, limit: number, before?: number, db: DbOrTx = reader()) {
   return db
     .select()
     .from(auditLog)
@@ -150,11 +150,11 @@ export function auditAbout(personId: number, limit: number, before?: number, db:
     .all();
 }
 
-export function digestsOf(trainerId: number, db: DbOrTx = getDb()) {
+export async function digestsOf(trainerId: number, db: DbOrTx = reader()) {
   return db.select({ day: digestsSent.day, sentAt: digestsSent.sentAt }).from(digestsSent).where(eq(digestsSent.trainerId, trainerId)).orderBy(asc(digestsSent.day)).all();
 }
 
-export function intakeName(intakeId: number | null, db: DbOrTx = getDb()): string | null {
+export async function intakeName(intakeId: number | null, db: DbOrTx = reader()): Promise<string | null> {
   if (intakeId === null) return null;
   return db.select({ name: intakes.name }).from(intakes).where(eq(intakes.id, intakeId)).get()?.name ?? null;
 }

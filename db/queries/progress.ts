@@ -1,20 +1,22 @@
 import "server-only";
 // Reading progress and knowledge-check answers: the page_reads and check_answers tables.
 import { and, desc, eq } from "drizzle-orm";
-import { type DbOrTx, getDb } from "../client";
+import { type DbOrTx, onWriter, reader, type Tx } from "../client";
 import { checkAnswers, pageReads } from "../schema";
 
 /** Marks a page as read: the first time sets both times, later times move only lastReadAt. */
-export function upsertPageRead(values: { personId: number; moduleSlug: string; pageSlug: string; at: Date }, db: DbOrTx = getDb()): void {
-  const { personId, moduleSlug, pageSlug, at } = values;
-  db.insert(pageReads)
-    .values({ personId, moduleSlug, pageSlug, firstReadAt: at, lastReadAt: at })
-    .onConflictDoUpdate({ target: [pageReads.personId, pageReads.moduleSlug, pageReads.pageSlug], set: { lastReadAt: at } })
-    .run();
+export async function upsertPageRead(values: { personId: number; moduleSlug: string; pageSlug: string; at: Date }, tx?: Tx): Promise<void> {
+  return await onWriter(tx, (db) => {
+    const { personId, moduleSlug, pageSlug, at } = values;
+    db.insert(pageReads)
+      .values({ personId, moduleSlug, pageSlug, firstReadAt: at, lastReadAt: at })
+      .onConflictDoUpdate({ target: [pageReads.personId, pageReads.moduleSlug, pageReads.pageSlug], set: { lastReadAt: at } })
+      .run();
+  });
 }
 
 /** Every page a person has read, most recent first. */
-export function listPageReads(personId: number, db: DbOrTx = getDb()) {
+export async function listPageReads(personId: number, db: DbOrTx = reader()) {
   return db
     .select({ moduleSlug: pageReads.moduleSlug, pageSlug: pageReads.pageSlug, firstReadAt: pageReads.firstReadAt, lastReadAt: pageReads.lastReadAt })
     .from(pageReads)
@@ -23,15 +25,17 @@ export function listPageReads(personId: number, db: DbOrTx = getDb()) {
     .all();
 }
 
-export function insertCheckAnswer(
+export async function insertCheckAnswer(
   values: { personId: number; checkId: string; optionIndex: number; correct: boolean; answeredAt: Date },
-  db: DbOrTx = getDb(),
-): void {
-  db.insert(checkAnswers).values(values).run();
+  tx?: Tx,
+): Promise<void> {
+  return await onWriter(tx, (db) => {
+    db.insert(checkAnswers).values(values).run();
+  });
 }
 
 /** A person's most recent answer to one knowledge check, if any. */
-export function findLatestCheckAnswer(personId: number, checkId: string, db: DbOrTx = getDb()) {
+export async function findLatestCheckAnswer(personId: number, checkId: string, db: DbOrTx = reader()) {
   return db
     .select({ optionIndex: checkAnswers.optionIndex, correct: checkAnswers.correct, answeredAt: checkAnswers.answeredAt })
     .from(checkAnswers)

@@ -1,12 +1,12 @@
 import "server-only";
 // What the reminders job reads and writes.
 import { and, eq, isNull } from "drizzle-orm";
-import { type DbOrTx, getDb } from "../client";
+import { type DbOrTx, onWriter, reader, type Tx } from "../client";
 import { dialect as d } from "../dialect";
 import { certificates, digestsSent, people, remindersSent, type ReminderStage } from "../schema";
 
 /** Certificates still in force (not revoked, not superseded) of active people, with who holds them. */
-export function liveCertificatesOfActivePeople(db: DbOrTx = getDb()) {
+export async function liveCertificatesOfActivePeople(db: DbOrTx = reader()) {
   return db
     .select({
       certificateId: certificates.id,
@@ -24,7 +24,7 @@ export function liveCertificatesOfActivePeople(db: DbOrTx = getDb()) {
     .all();
 }
 
-export function sentStagesByCertificate(db: DbOrTx = getDb()): Map<number, Set<ReminderStage>> {
+export async function sentStagesByCertificate(db: DbOrTx = reader()): Promise<Map<number, Set<ReminderStage>>> {
   const map = new Map<number, Set<ReminderStage>>();
   for (const row of db.select({ certificateId: remindersSent.certificateId, stage: remindersSent.stage }).from(remindersSent).all()) {
     if (!map.has(row.certificateId)) map.set(row.certificateId, new Set());
@@ -34,14 +34,18 @@ export function sentStagesByCertificate(db: DbOrTx = getDb()): Map<number, Set<R
 }
 
 /** Records a reminder; false if that stage was already sent for that certificate (another run won). */
-export function recordReminder(values: { personId: number; certificateId: number; stage: ReminderStage; sentAt: Date }, db: DbOrTx = getDb()): boolean {
-  return d.changes(db.insert(remindersSent).values(values).onConflictDoNothing().run()) === 1;
+export async function recordReminder(values: { personId: number; certificateId: number; stage: ReminderStage; sentAt: Date }, tx?: Tx): Promise<boolean> {
+  return await onWriter(tx, (db) => {
+    return d.changes(db.insert(remindersSent).values(values).onConflictDoNothing().run()) === 1;
+  });
 }
 
-export function remindersOfPerson(personId: number, db: DbOrTx = getDb()) {
+export async function remindersOfPerson(personId: number, db: DbOrTx = reader()) {
   return db.select().from(remindersSent).where(eq(remindersSent.personId, personId)).all();
 }
 
-export function recordDigest(trainerId: number, day: string, sentAt: Date, db: DbOrTx = getDb()): boolean {
-  return d.changes(db.insert(digestsSent).values({ trainerId, day, sentAt }).onConflictDoNothing().run()) === 1;
+export async function recordDigest(trainerId: number, day: string, sentAt: Date, tx?: Tx): Promise<boolean> {
+  return await onWriter(tx, (db) => {
+    return d.changes(db.insert(digestsSent).values({ trainerId, day, sentAt }).onConflictDoNothing().run()) === 1;
+  });
 }

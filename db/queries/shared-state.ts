@@ -3,12 +3,12 @@
 // one atomic statement (insert … on conflict do update … returning), so it holds with several
 // processes and, later, several app instances on one database.
 import { and, eq, lt, sql } from "drizzle-orm";
-import { type Db, type DbOrTx, getDb } from "../client";
+import { type DbOrTx, onWriter, reader, singleWrite, type Tx } from "../client";
 import { dialect as d } from "../dialect";
 import { prepared } from "../prepared";
 import { jobLocks, rateLimits } from "../schema";
 
-function prepareCount(db: Db) {
+function prepareCount(db: DbOrTx) {
   return db
     .insert(rateLimits)
     .values({ key: sql.placeholder("key"), windowStart: sql.placeholder("windowStart"), count: 1 })
@@ -29,17 +29,19 @@ function prepareCount(db: Db) {
  * request in a later window starts the count again; one from an earlier window (a clock that
  * stepped back) is counted in the window already stored.
  */
-export async function countRequest(key: string, atMs: number, windowMs: number, db: Db = getDb()): Promise<{ count: number; windowStart: number }> {
+export async function countRequest(key: string, atMs: number, windowMs: number): Promise<{ count: number; windowStart: number }> {
   const windowStart = atMs - (atMs % windowMs);
-  const statement = prepared(db, "count_request", prepareCount);
-  // A count lost in a power cut does no harm; waiting for the disk on every page view would.
-  const row = d.withoutWaitingForDisk(db, () => statement.get({ key, windowStart }))!;
-  return { count: d.toNumber(row.count), windowStart: d.toNumber(row.windowStart) };
+  return await singleWrite((conn) => {
+    const statement = prepared(conn, "count_request", prepareCount);
+    // A count lost in a power cut does no harm; waiting for the disk on every page view would.
+    const row = d.withoutWaitingForDisk(conn, () => statement.get({ key, windowStart }))!;
+    return { count: d.toNumber(row.count), windowStart: d.toNumber(row.windowStart) };
+  });
 }
 
 /** Forgets counts of windows that started before `beforeMs` (the daily job calls it). */
-export async function pruneRequestCounts(beforeMs: number, db: DbOrTx = getDb()): Promise<number> {
-  return d.changes(db.delete(rateLimits).where(lt(rateLimits.windowStart, beforeMs)).run());
+export async function pruneRequestCounts(beforeMs: number, tx?: Tx): Promise<number> {
+  return await onWriter(tx, (db) => d.changes(db.delete(rateLimits).where(lt(rateLimits.windowStart, beforeMs)).run()));
 }
 
 /**
@@ -47,8 +49,8 @@ export async function pruneRequestCounts(beforeMs: number, db: DbOrTx = getDb())
  * ran out (a holder that crashed). True when taken. One statement: two processes asking at once
  * cannot both get it.
  */
-export async function acquireJobLock(name: string, holder: string, atMs: number, untilMs: number, db: DbOrTx = getDb()): Promise<boolean> {
-  const row = db
+export async function acquireJobLock(name: string, holder: string, atMs: number, untilMs: number, tx?: Tx): Promise<boolean> {
+  const row = await onWriter(tx, (db) => db
     .insert(jobLocks)
     .values({ name, holder, lockedAt: atMs, lockedUntil: untilMs })
     .onConflictDoUpdate({
@@ -57,15 +59,15 @@ export async function acquireJobLock(name: string, holder: string, atMs: number,
       setWhere: sql`${jobLocks.lockedUntil} <= ${atMs}`,
     })
     .returning({ holder: jobLocks.holder })
-    .get();
+    .get());
   return row?.holder === holder;
 }
 
 /** Gives the lock back, if `holder` still has it. */
-export async function releaseJobLock(name: string, holder: string, db: DbOrTx = getDb()): Promise<boolean> {
-  return d.changes(db.delete(jobLocks).where(and(eq(jobLocks.name, name), eq(jobLocks.holder, holder))).run()) === 1;
+export async function releaseJobLock(name: string, holder: string, tx?: Tx): Promise<boolean> {
+  return await onWriter(tx, (db) => d.changes(db.delete(jobLocks).where(and(eq(jobLocks.name, name), eq(jobLocks.holder, holder))).run()) === 1);
 }
 
-export async function findJobLock(name: string, db: DbOrTx = getDb()) {
+export async function findJobLock(name: string, db: DbOrTx = reader()) {
   return db.select().from(jobLocks).where(eq(jobLocks.name, name)).get();
 }

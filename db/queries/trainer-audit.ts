@@ -2,7 +2,7 @@ import "server-only";
 // The audit log of a scheme, newest first, for the trainers' audit page. Paged with a cursor (the
 // last entry's time and id), which walks the audit_scheme_at index instead of counting rows.
 import { type SQL, sql } from "drizzle-orm";
-import { type DbOrTx, getDb } from "../client";
+import { type DbOrTx, reader } from "../client";
 import { dialect as d, escapeLike } from "../dialect";
 
 export type AuditPageQuery = {
@@ -25,7 +25,7 @@ export type AuditPageRow = {
   details: string | null;
 };
 
-export function auditPage(q: AuditPageQuery, db: DbOrTx = getDb()): AuditPageRow[] {
+export async function auditPage(q: AuditPageQuery, db: DbOrTx = reader()): Promise<AuditPageRow[]> {
   const where: SQL[] = [sql`a.scheme_id = ${q.schemeId}`];
   if (q.subjectPersonId !== undefined) where.push(sql`a.subject_person_id = ${q.subjectPersonId}`);
   if (q.action) where.push(sql`a.action = ${q.action}`);
@@ -42,7 +42,7 @@ export function auditPage(q: AuditPageQuery, db: DbOrTx = getDb()): AuditPageRow
 }
 
 /** People of a scheme whose name or email contains the text, for picking whose entries to see. */
-export function findPeopleInScheme(schemeId: number, text: string, limit: number, db: DbOrTx = getDb()) {
+export async function findPeopleInScheme(schemeId: number, text: string, limit: number, db: DbOrTx = reader()) {
   const like = `%${escapeLike(text)}%`;
   return db.all<{ id: number; name: string; email: string }>(sql`
     select id, name, email from people

@@ -1,15 +1,17 @@
 import "server-only";
 // Quiz attempts, answers and module completions.
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
-import { type DbOrTx, getDb } from "../client";
+import { type DbOrTx, onWriter, reader, type Tx } from "../client";
 import { dialect as d } from "../dialect";
 import { moduleCompletions, quizAnswers, quizAttempts, retrainVersions } from "../schema";
 
 export type AttemptRow = typeof quizAttempts.$inferSelect;
 export type CompletionRow = typeof moduleCompletions.$inferSelect;
 
-export function insertAttempt(values: typeof quizAttempts.$inferInsert, db: DbOrTx = getDb()): AttemptRow {
-  return db.insert(quizAttempts).values(values).returning().get();
+export async function insertAttempt(values: typeof quizAttempts.$inferInsert, tx?: Tx): Promise<AttemptRow> {
+  return await onWriter(tx, (db) => {
+    return db.insert(quizAttempts).values(values).returning().get();
+  });
 }
 
 /**
@@ -17,22 +19,24 @@ export function insertAttempt(values: typeof quizAttempts.$inferInsert, db: DbOr
  * quiz_attempts_one_open index): undefined then, and the caller resumes that one. Synchronous
  * because today's write transactions are; it becomes async with the rest of the query layer.
  */
-export function insertAttemptUnlessOpen(values: typeof quizAttempts.$inferInsert, db: DbOrTx = getDb()): AttemptRow | undefined {
-  return db
-    .insert(quizAttempts)
-    .values(values)
-    // No conflict target: drizzle's sqlite-core puts a partial index's WHERE after DO NOTHING,
-    // where SQLite refuses it. The table's only other unique key is one no insert repeats.
-    .onConflictDoNothing()
-    .returning()
-    .get();
+export async function insertAttemptUnlessOpen(values: typeof quizAttempts.$inferInsert, tx?: Tx): Promise<AttemptRow | undefined> {
+  return await onWriter(tx, (db) => {
+    return db
+      .insert(quizAttempts)
+      .values(values)
+      // No conflict target: drizzle's sqlite-core puts a partial index's WHERE after DO NOTHING,
+      // where SQLite refuses it. The table's only other unique key is one no insert repeats.
+      .onConflictDoNothing()
+      .returning()
+      .get();
+  });
 }
 
-export function findAttempt(id: number, db: DbOrTx = getDb()): AttemptRow | undefined {
+export async function findAttempt(id: number, db: DbOrTx = reader()): Promise<AttemptRow | undefined> {
   return db.select().from(quizAttempts).where(eq(quizAttempts.id, id)).get();
 }
 
-export function findOpenAttempt(personId: number, moduleSlug: string, cycle: number, db: DbOrTx = getDb()): AttemptRow | undefined {
+export async function findOpenAttempt(personId: number, moduleSlug: string, cycle: number, db: DbOrTx = reader()): Promise<AttemptRow | undefined> {
   return db
     .select()
     .from(quizAttempts)
@@ -41,7 +45,7 @@ export function findOpenAttempt(personId: number, moduleSlug: string, cycle: num
     .get();
 }
 
-export function listAttempts(personId: number, moduleSlug?: string, db: DbOrTx = getDb()): AttemptRow[] {
+export async function listAttempts(personId: number, moduleSlug?: string, db: DbOrTx = reader()): Promise<AttemptRow[]> {
   return db
     .select()
     .from(quizAttempts)
@@ -50,35 +54,43 @@ export function listAttempts(personId: number, moduleSlug?: string, db: DbOrTx =
     .all();
 }
 
-export function markAttemptSubmitted(id: number, values: { submittedAt: Date; score: number; passed: boolean }, db: DbOrTx = getDb()): boolean {
-  return d.changes(db.update(quizAttempts).set(values).where(and(eq(quizAttempts.id, id), isNull(quizAttempts.submittedAt))).run()) === 1;
+export async function markAttemptSubmitted(id: number, values: { submittedAt: Date; score: number; passed: boolean }, tx?: Tx): Promise<boolean> {
+  return await onWriter(tx, (db) => {
+    return d.changes(db.update(quizAttempts).set(values).where(and(eq(quizAttempts.id, id), isNull(quizAttempts.submittedAt))).run()) === 1;
+  });
 }
 
-export function insertAnswer(values: typeof quizAnswers.$inferInsert, db: DbOrTx = getDb()): void {
-  db.insert(quizAnswers).values(values).run();
+export async function insertAnswer(values: typeof quizAnswers.$inferInsert, tx?: Tx): Promise<void> {
+  return await onWriter(tx, (db) => {
+    db.insert(quizAnswers).values(values).run();
+  });
 }
 
 /** Every choice made in an attempt, oldest first. */
-export function answersOfAttempt(attemptId: number, db: DbOrTx = getDb()) {
+export async function answersOfAttempt(attemptId: number, db: DbOrTx = reader()) {
   return db.select().from(quizAnswers).where(eq(quizAnswers.attemptId, attemptId)).orderBy(asc(quizAnswers.id)).all();
 }
 
-export function insertCompletion(values: typeof moduleCompletions.$inferInsert, db: DbOrTx = getDb()): CompletionRow {
-  return db.insert(moduleCompletions).values(values).returning().get();
+export async function insertCompletion(values: typeof moduleCompletions.$inferInsert, tx?: Tx): Promise<CompletionRow> {
+  return await onWriter(tx, (db) => {
+    return db.insert(moduleCompletions).values(values).returning().get();
+  });
 }
 
 /** Inserts a completion unless the module is already complete in that cycle (module_completions_once): undefined then. */
-export function insertCompletionOnce(values: typeof moduleCompletions.$inferInsert, db: DbOrTx = getDb()): CompletionRow | undefined {
-  return db
-    .insert(moduleCompletions)
-    .values(values)
-    // Any conflict: module_completions_once is the only unique key an insert can repeat.
-    .onConflictDoNothing()
-    .returning()
-    .get();
+export async function insertCompletionOnce(values: typeof moduleCompletions.$inferInsert, tx?: Tx): Promise<CompletionRow | undefined> {
+  return await onWriter(tx, (db) => {
+    return db
+      .insert(moduleCompletions)
+      .values(values)
+      // Any conflict: module_completions_once is the only unique key an insert can repeat.
+      .onConflictDoNothing()
+      .returning()
+      .get();
+  });
 }
 
-export function completionsInCycle(personId: number, cycle: number, db: DbOrTx = getDb()): CompletionRow[] {
+export async function completionsInCycle(personId: number, cycle: number, db: DbOrTx = reader()): Promise<CompletionRow[]> {
   return db
     .select()
     .from(moduleCompletions)
@@ -87,7 +99,7 @@ export function completionsInCycle(personId: number, cycle: number, db: DbOrTx =
 }
 
 /** Scenario ids a person saw in a cycle, for every module. */
-export function scenariosSeenInCycle(personId: number, moduleSlug: string, cycle: number, db: DbOrTx = getDb()): string[] {
+export async function scenariosSeenInCycle(personId: number, moduleSlug: string, cycle: number, db: DbOrTx = reader()): Promise<string[]> {
   return db
     .select({ ids: quizAttempts.scenarioIds })
     .from(quizAttempts)
@@ -96,20 +108,22 @@ export function scenariosSeenInCycle(personId: number, moduleSlug: string, cycle
     .flatMap((r) => r.ids);
 }
 
-export function retrainMarkedAt(contentVersion: string, db: DbOrTx = getDb()): Date | null {
+export async function retrainMarkedAt(contentVersion: string, db: DbOrTx = reader()): Promise<Date | null> {
   return db.select({ at: retrainVersions.markedAt }).from(retrainVersions).where(eq(retrainVersions.contentVersion, contentVersion)).get()?.at ?? null;
 }
 
-export function listRetrainVersions(db: DbOrTx = getDb()) {
+export async function listRetrainVersions(db: DbOrTx = reader()) {
   return db.select().from(retrainVersions).orderBy(desc(retrainVersions.markedAt)).all();
 }
 
-export function insertRetrainVersion(values: typeof retrainVersions.$inferInsert, db: DbOrTx = getDb()): boolean {
-  return d.changes(db.insert(retrainVersions).values(values).onConflictDoNothing().run()) === 1;
+export async function insertRetrainVersion(values: typeof retrainVersions.$inferInsert, tx?: Tx): Promise<boolean> {
+  return await onWriter(tx, (db) => {
+    return d.changes(db.insert(retrainVersions).values(values).onConflictDoNothing().run()) === 1;
+  });
 }
 
 /** Content versions that certificates were earned against, with how many live certificates each. */
-export function certificateVersions(db: DbOrTx = getDb()) {
+export async function certificateVersions(db: DbOrTx = reader()) {
   return db
     .all<{ contentVersion: string; holders: unknown }>(
       sql`select content_version as "contentVersion", ${d.count()} as holders from certificates where revoked_at is null and superseded_at is null group by content_version order by content_version desc`,

@@ -1,6 +1,6 @@
 // Seed helpers: make exactly the data a test needs, straight in the e2e database (WAL lets the
 // server and the tests share it). Guarded so it can never touch anything but data/e2e.
-import Database from "better-sqlite3";
+import { type RawConnection, openRawConnection } from "../../db/raw";
 import { hash } from "@node-rs/argon2";
 import { randomBytes, createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -8,10 +8,10 @@ import { E2E } from "../env";
 
 if (!/data\/e2e(-\d+)?\//.test(E2E.databasePath)) throw new Error("e2e helpers only touch data/e2e");
 
-let db: Database.Database | null = null;
-export function e2eDb(): Database.Database {
+let db: RawConnection | null = null;
+export function e2eDb(): RawConnection {
   if (!db) {
-    db = new Database(E2E.databasePath);
+    db = openRawConnection(E2E.databasePath);
     db.pragma("busy_timeout = 5000");
     db.pragma("foreign_keys = ON");
   }

@@ -40,7 +40,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       id: "email-link",
       credentials: { token: {} },
       async authorize(input) {
-        const result = consumeSignInLink(input.token);
+        const result = await consumeSignInLink(input.token);
         if (!result.ok) return null;
         const { personId, sessionId, name, email } = result.signedIn;
         return { id: String(personId), name, email, sid: sessionId };
@@ -57,9 +57,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
   events: {
-    signOut(message) {
+    async signOut(message) {
       const sid = "token" in message ? message.token?.sid : undefined;
-      if (typeof sid === "string") endSession(sid);
+      if (typeof sid === "string") await endSession(sid);
     },
   },
 }));

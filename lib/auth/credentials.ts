@@ -16,20 +16,20 @@ export type PasswordResult = { ok: true; signedIn: SignedIn } | { ok: false; rea
 export async function checkPassword(emailInput: string, password: string): Promise<PasswordResult> {
   const email = emailInput.trim().toLowerCase();
   const at = now();
-  const until = lockedUntil(recentFailureTimes(email, new Date(at.getTime() - LOOKBACK_MS)), at.getTime());
+  const until = lockedUntil(await recentFailureTimes(email, new Date(at.getTime() - LOOKBACK_MS)), at.getTime());
   if (until !== null) return { ok: false, reason: "throttled", until: new Date(until) };
 
-  const person = findPersonByEmail(email);
+  const person = await findPersonByEmail(email);
   let good = false;
   if (person?.passwordHash && person.active) {
     good = await verifyPassword(person.passwordHash, password);
   } else {
     await burnVerifyTime(password);
   }
-  recordSignInAttempt(email, at, good);
+  await recordSignInAttempt(email, at, good);
   if (!good || !person) return { ok: false, reason: "invalid" };
-  const sessionId = startSession(person.id);
-  audit({ actorId: person.id, schemeId: person.schemeId, subjectPersonId: person.id, action: "signed-in", details: { method: "password" } });
+  const sessionId = await startSession(person.id);
+  await audit({ actorId: person.id, schemeId: person.schemeId, subjectPersonId: person.id, action: "signed-in", details: { method: "password" } });
   return { ok: true, signedIn: { personId: person.id, sessionId, name: person.name, email: person.email } };
 }
 
@@ -38,28 +38,28 @@ export type LinkCheck =
   | { ok: false; reason: "malformed" | "unknown" | "used" | "expired" | "inactive" };
 
 /** Looks at a sign-in link without using it up (for the page that asks the person to continue). */
-export function inspectSignInLink(token: unknown): LinkCheck {
+export async function inspectSignInLink(token: unknown): Promise<LinkCheck> {
   if (!isWellFormedToken(token)) return { ok: false, reason: "malformed" };
-  const link = findSignInLink(hashToken(token));
+  const link = await findSignInLink(hashToken(token));
   if (!link) return { ok: false, reason: "unknown" };
   if (link.usedAt) return { ok: false, reason: "used" };
   if (link.expiresAt.getTime() <= now().getTime()) return { ok: false, reason: "expired" };
-  const person = findPersonById(link.personId);
+  const person = await findPersonById(link.personId);
   if (!person?.active) return { ok: false, reason: "inactive" };
   return { ok: true, personId: person.id };
 }
 
 /** Uses up a sign-in link and starts a session, once. */
-export function consumeSignInLink(token: unknown): { ok: true; signedIn: SignedIn } | { ok: false; reason: string } {
-  const check = inspectSignInLink(token);
+export async function consumeSignInLink(token: unknown): Promise<{ ok: true; signedIn: SignedIn } | { ok: false; reason: string }> {
+  const check = await inspectSignInLink(token);
   if (!check.ok) return check;
-  const used = writeTransaction((tx) => {
-    const link = findSignInLink(hashToken(token as string), tx);
-    return link ? markSignInLinkUsed(link.id, now(), tx) : false;
+  const used = await writeTransaction(async (tx) => {
+    const link = await findSignInLink(hashToken(token as string), tx);
+    return link ? await markSignInLinkUsed(link.id, now(), tx) : false;
   });
   if (!used) return { ok: false, reason: "used" };
-  const person = findPersonById(check.personId)!;
-  const sessionId = startSession(person.id);
-  audit({ actorId: person.id, schemeId: person.schemeId, subjectPersonId: person.id, action: "signed-in", details: { method: "email-link" } });
+  const person = (await findPersonById(check.personId))!;
+  const sessionId = await startSession(person.id);
+  await audit({ actorId: person.id, schemeId: person.schemeId, subjectPersonId: person.id, action: "signed-in", details: { method: "email-link" } });
   return { ok: true, signedIn: { personId: person.id, sessionId, name: person.name, email: person.email } };
 }

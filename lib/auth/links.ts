@@ -11,12 +11,12 @@ export const LINK_MINUTES = 15;
 const MAX_LINKS_PER_HOUR = 5;
 
 export async function requestSignInLink(email: string, returnTo: string | null): Promise<void> {
-  const person = findPersonByEmail(email);
+  const person = await findPersonByEmail(email);
   if (!person || !person.active) return;
   const at = now();
-  if (countRecentLinks(person.id, new Date(at.getTime() - 3600_000)) >= MAX_LINKS_PER_HOUR) return;
+  if (await countRecentLinks(person.id, new Date(at.getTime() - 3600_000)) >= MAX_LINKS_PER_HOUR) return;
   const { token, tokenHash } = newToken();
-  insertSignInLink({ tokenHash, personId: person.id, createdAt: at, expiresAt: new Date(at.getTime() + LINK_MINUTES * 60_000) });
+  await insertSignInLink({ tokenHash, personId: person.id, createdAt: at, expiresAt: new Date(at.getTime() + LINK_MINUTES * 60_000) });
   const next = returnTo ? `&next=${encodeURIComponent(returnTo)}` : "";
   const link = `${env().siteUrl}/sign-in/link?token=${token}${next}`;
   await sendMail({

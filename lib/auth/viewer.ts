@@ -28,7 +28,7 @@ async function sessionIdFromCookie(): Promise<string | null> {
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const sessionId = await sessionIdFromCookie();
   if (!sessionId) return null;
-  const row = liveSession(sessionId);
+  const row = await liveSession(sessionId);
   if (!row) return null;
   return {
     personId: row.personId,

@@ -47,8 +47,8 @@ function mayView(viewer: Viewer, cert: { personId: number; schemeId: number }): 
  * One certificate, for its holder, a trainer of the scheme that issued it, or an admin.
  * Null when there is no such certificate; NotAllowed for anyone else.
  */
-export function certificateForViewer(viewer: Viewer, id: number): CertificateView | null {
-  const cert = Number.isSafeInteger(id) && id > 0 ? findCertificateById(id) : undefined;
+export async function certificateForViewer(viewer: Viewer, id: number): Promise<CertificateView | null> {
+  const cert = Number.isSafeInteger(id) && id > 0 ? await findCertificateById(id) : undefined;
   if (!cert) return null;
   if (!mayView(viewer, cert)) throw new NotAllowed();
   const status = certificateStatus(cert, today());
@@ -71,16 +71,16 @@ export type RevokeResult = { ok: true; holderName: string } | { ok: false; messa
  * scheme and admins only (NotAllowed otherwise, and for an unknown id). A certificate already
  * revoked stays as it was.
  */
-export function revoke(viewer: Viewer, id: number, reason: string): RevokeResult {
-  const cert = Number.isSafeInteger(id) && id > 0 ? findCertificateById(id) : undefined;
+export async function revoke(viewer: Viewer, id: number, reason: string): Promise<RevokeResult> {
+  const cert = Number.isSafeInteger(id) && id > 0 ? await findCertificateById(id) : undefined;
   if (!cert || !canManageScheme(viewer, cert.schemeId)) throw new NotAllowed();
   const why = reason.trim();
   if (!why || why.length > REASON_MAX) throw new Error(`A reason of 1 to ${REASON_MAX} characters is required`);
-  return writeTransaction((tx) => {
-    if (!revokeCertificate(cert.id, viewer.personId, why, now(), tx)) {
+  return await writeTransaction(async (tx) => {
+    if (!await revokeCertificate(cert.id, viewer.personId, why, now(), tx)) {
       return { ok: false as const, message: "This certificate has already been revoked." };
     }
-    audit(
+    await audit(
       {
         actorId: viewer.personId,
         schemeId: cert.schemeId,
@@ -105,10 +105,10 @@ export type PublicCertificate = {
 };
 
 /** Checks a code as someone typed it. Null for a malformed or unknown code. */
-export function verifyCode(input: unknown): PublicCertificate | null {
+export async function verifyCode(input: unknown): Promise<PublicCertificate | null> {
   const code = normaliseCode(input);
   if (!code) return null;
-  const cert = findCertificateByCode(code);
+  const cert = await findCertificateByCode(code);
   if (!cert) return null;
   return {
     status: certificateStatus(cert, today()),
@@ -122,7 +122,7 @@ export function verifyCode(input: unknown): PublicCertificate | null {
 
 /** The PDF of a certificate, for the same people as certificateForViewer. Null when unknown. */
 export async function certificatePdf(viewer: Viewer, id: number): Promise<{ filename: string; pdf: Buffer } | null> {
-  const cert = certificateForViewer(viewer, id);
+  const cert = await certificateForViewer(viewer, id);
   if (!cert) return null;
   const pdf = await renderCertificatePdf({
     holderName: cert.holderName,
@@ -148,9 +148,9 @@ export async function certificatePdf(viewer: Viewer, id: number): Promise<{ file
  * A person's refresher standing and live certificate (the same rule as My training:
  * lib/training/state.ts). For the person themselves, their trainers and admins.
  */
-export function refresherFor(viewer: Viewer, personId: number): { certificate: CertificateRow | null; state: RefresherState } {
-  const person = findPersonById(personId);
+export async function refresherFor(viewer: Viewer, personId: number): Promise<{ certificate: CertificateRow | null; state: RefresherState }> {
+  const person = await findPersonById(personId);
   if (!person || !canViewPerson(viewer, person)) throw new NotAllowed();
-  const training = trainingState(personId);
+  const training = await trainingState(personId);
   return { certificate: training.liveCertificate ?? null, state: training.status };
 }

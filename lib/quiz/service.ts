@@ -40,8 +40,8 @@ export class QuizError extends ShownError {
   }
 }
 
-function ownAttempt(viewer: Viewer, attemptId: number, moduleSlug?: string): AttemptRow {
-  const attempt = Number.isSafeInteger(attemptId) ? findAttempt(attemptId) : undefined;
+async function ownAttempt(viewer: Viewer, attemptId: number, moduleSlug?: string): Promise<AttemptRow> {
+  const attempt = Number.isSafeInteger(attemptId) ? await findAttempt(attemptId) : undefined;
   // Someone else's attempt looks exactly like a missing one: no hint that it exists.
   if (!attempt || attempt.personId !== viewer.personId || (moduleSlug && attempt.moduleSlug !== moduleSlug)) {
     throw new QuizError("not-found", "We could not find that quiz. Start your own quiz from your training page.");
@@ -50,28 +50,28 @@ function ownAttempt(viewer: Viewer, attemptId: number, moduleSlug?: string): Att
 }
 
 /** Resumes the open attempt for this module and cycle, or draws a new one. */
-export function startOrResumeAttempt(viewer: Viewer, moduleSlug: string): AttemptRow {
+export async function startOrResumeAttempt(viewer: Viewer, moduleSlug: string): Promise<AttemptRow> {
   if (!canTakeCourse(viewer) || !isModuleSlug(moduleSlug)) throw new QuizError("not-allowed", "You cannot take this quiz.");
-  return writeTransaction((tx) => {
+  return await writeTransaction(async (tx) => {
     // Decisions about one person's training are serialised per person (a no-op on SQLite, whose
     // write transactions are already one at a time). The async data layer awaits it.
     void dialect.lockFor(tx, `person:${viewer.personId}`);
-    const { cycle } = trainingState(viewer.personId, tx);
-    const open = findOpenAttempt(viewer.personId, moduleSlug, cycle, tx);
+    const { cycle } = await trainingState(viewer.personId, tx);
+    const open = await findOpenAttempt(viewer.personId, moduleSlug, cycle, tx);
     if (open) return open;
-    const previous = listAttempts(viewer.personId, moduleSlug, tx);
+    const previous = await listAttempts(viewer.personId, moduleSlug, tx);
     const bank = [...scenariosOf(moduleSlug).values()].filter((s) => !s.retired).map(({ id, topic }) => ({ id, topic }));
     const scenarioIds = drawScenarios(bank, env().scenariosPerAttempt, {
       lastAttempt: previous[0]?.scenarioIds,
-      previousCycle: cycle > 1 ? scenariosSeenInCycle(viewer.personId, moduleSlug, cycle - 1, tx) : [],
+      previousCycle: cycle > 1 ? await scenariosSeenInCycle(viewer.personId, moduleSlug, cycle - 1, tx) : [],
     });
-    const attempt = insertAttemptUnlessOpen(
+    const attempt = await insertAttemptUnlessOpen(
       { personId: viewer.personId, moduleSlug, cycle, contentVersion: course.version, scenarioIds, startedAt: now(), total: scenarioIds.length },
       tx,
     );
     // Another request started one meanwhile (the one-open-attempt index said no): resume that one.
-    if (!attempt) return findOpenAttempt(viewer.personId, moduleSlug, cycle, tx)!;
-    audit({ actorId: viewer.personId, schemeId: viewer.schemeId, subjectPersonId: viewer.personId, action: "started-quiz", details: { attemptId: attempt.id, module: moduleSlug, cycle } }, tx);
+    if (!attempt) return (await findOpenAttempt(viewer.personId, moduleSlug, cycle, tx))!;
+    await audit({ actorId: viewer.personId, schemeId: viewer.schemeId, subjectPersonId: viewer.personId, action: "started-quiz", details: { attemptId: attempt.id, module: moduleSlug, cycle } }, tx);
     return attempt;
   });
 }
@@ -89,12 +89,12 @@ export type QuestionView = {
 };
 
 /** What a question page may show: the scenario and options, never which option is best. */
-export function questionView(viewer: Viewer, moduleSlug: string, attemptId: number, number: number): QuestionView {
-  const attempt = ownAttempt(viewer, attemptId, moduleSlug);
+export async function questionView(viewer: Viewer, moduleSlug: string, attemptId: number, number: number): Promise<QuestionView> {
+  const attempt = await ownAttempt(viewer, attemptId, moduleSlug);
   const scenarioId = attempt.scenarioIds[number - 1];
   if (!scenarioId) throw new QuizError("not-found", "There is no such question in this quiz.");
   const scenario = scenariosOf(attempt.moduleSlug as ModuleSlug).get(scenarioId)!;
-  const answers = latestAnswers(answersOfAttempt(attempt.id));
+  const answers = latestAnswers(await answersOfAttempt(attempt.id));
   return {
     attemptId: attempt.id,
     moduleSlug: attempt.moduleSlug as ModuleSlug,
@@ -117,17 +117,17 @@ export function questionView(viewer: Viewer, moduleSlug: string, attemptId: numb
  * Saves a choice. A repeat of the answer already in force changes nothing (double clicks and
  * retried requests are harmless); a different choice is kept as a new row with its time.
  */
-export function answerScenario(viewer: Viewer, attemptId: number, scenarioId: string, optionId: string): { changed: boolean; total: number } {
-  return writeTransaction((tx) => {
-    const attempt = findAttempt(attemptId, tx);
+export async function answerScenario(viewer: Viewer, attemptId: number, scenarioId: string, optionId: string): Promise<{ changed: boolean; total: number }> {
+  return await writeTransaction(async (tx) => {
+    const attempt = await findAttempt(attemptId, tx);
     if (!attempt) throw new QuizError("not-found", "We could not find that quiz. Start your own quiz from your training page.");
     const scenario = isModuleSlug(attempt.moduleSlug) ? scenariosOf(attempt.moduleSlug).get(scenarioId) : undefined;
     const problem = answerProblem(attempt, viewer.personId, scenarioId, optionId, scenario);
     if (problem === "not-yours") throw new QuizError("not-found", "We could not find that quiz. Start your own quiz from your training page.");
     if (problem) throw new QuizError(problem, answerProblemMessages[problem]);
-    const current = latestAnswers(answersOfAttempt(attempt.id, tx)).get(scenarioId);
+    const current = latestAnswers(await answersOfAttempt(attempt.id, tx)).get(scenarioId);
     if (current === optionId) return { changed: false, total: attempt.scenarioIds.length };
-    insertAnswer({ attemptId: attempt.id, scenarioId, optionId, best: scenario!.options.find((o) => o.id === optionId)!.best, answeredAt: now() }, tx);
+    await insertAnswer({ attemptId: attempt.id, scenarioId, optionId, best: scenario!.options.find((o) => o.id === optionId)!.best, answeredAt: now() }, tx);
     return { changed: true, total: attempt.scenarioIds.length };
   });
 }
@@ -145,10 +145,10 @@ function sourcesOf(scenarioIds: string[], bank: Map<string, Scenario>): string[]
   return [...new Set(scenarioIds.flatMap((id) => bank.get(id)?.sources ?? []))];
 }
 
-export function checkAnswersView(viewer: Viewer, moduleSlug: string, attemptId: number): CheckView {
-  const attempt = ownAttempt(viewer, attemptId, moduleSlug);
+export async function checkAnswersView(viewer: Viewer, moduleSlug: string, attemptId: number): Promise<CheckView> {
+  const attempt = await ownAttempt(viewer, attemptId, moduleSlug);
   const bank = scenariosOf(attempt.moduleSlug as ModuleSlug);
-  const answers = latestAnswers(answersOfAttempt(attempt.id));
+  const answers = latestAnswers(await answersOfAttempt(attempt.id));
   return {
     attemptId: attempt.id,
     moduleSlug: attempt.moduleSlug as ModuleSlug,
@@ -168,24 +168,24 @@ export function checkAnswersView(viewer: Viewer, moduleSlug: string, attemptId: 
  */
 export async function submitAttempt(viewer: Viewer, moduleSlug: string, attemptId: number): Promise<{ passed: boolean; certificateId: number | null }> {
   const titles = await moduleTitles();
-  return writeTransaction((tx) => {
-    const attempt = findAttempt(attemptId, tx);
+  return await writeTransaction(async (tx) => {
+    const attempt = await findAttempt(attemptId, tx);
     if (!attempt || attempt.personId !== viewer.personId || attempt.moduleSlug !== moduleSlug) {
       throw new QuizError("not-found", "We could not find that quiz. Start your own quiz from your training page.");
     }
     if (attempt.submittedAt) return { passed: Boolean(attempt.passed), certificateId: null };
-    const answers = latestAnswers(answersOfAttempt(attempt.id, tx));
+    const answers = latestAnswers(await answersOfAttempt(attempt.id, tx));
     const missing = unanswered(attempt.scenarioIds, answers);
     if (missing.length) {
       throw new QuizError("unanswered", `Answer question${missing.length > 1 ? "s" : ""} ${missing.join(", ")} before you submit.`);
     }
     const result = scoreAttempt(attempt.scenarioIds, answers, scenariosOf(attempt.moduleSlug as ModuleSlug));
     const at = now();
-    if (!markAttemptSubmitted(attempt.id, { submittedAt: at, score: result.score, passed: result.passed }, tx)) {
+    if (!await markAttemptSubmitted(attempt.id, { submittedAt: at, score: result.score, passed: result.passed }, tx)) {
       // A concurrent submit closed it first: the same answer as submitting twice.
-      return { passed: Boolean(findAttempt(attempt.id, tx)?.passed), certificateId: null };
+      return { passed: Boolean((await findAttempt(attempt.id, tx))?.passed), certificateId: null };
     }
-    audit(
+    await audit(
       {
         actorId: viewer.personId,
         schemeId: viewer.schemeId,
@@ -196,7 +196,7 @@ export async function submitAttempt(viewer: Viewer, moduleSlug: string, attemptI
       tx,
     );
     if (!result.passed) return { passed: false, certificateId: null };
-    const { certificateId } = completeModule(
+    const { certificateId } = await completeModule(
       tx,
       { personId: viewer.personId, moduleSlug: attempt.moduleSlug, cycle: attempt.cycle, completedOn: today(), score: result.score, total: result.total, attemptId: attempt.id, actorId: viewer.personId },
       titles,
@@ -223,11 +223,11 @@ export type ResultView = {
 };
 
 /** The result, with feedback: only after the attempt has been submitted. */
-export function resultView(viewer: Viewer, moduleSlug: string, attemptId: number): ResultView | null {
-  const attempt = ownAttempt(viewer, attemptId, moduleSlug);
+export async function resultView(viewer: Viewer, moduleSlug: string, attemptId: number): Promise<ResultView | null> {
+  const attempt = await ownAttempt(viewer, attemptId, moduleSlug);
   if (!attempt.submittedAt) return null;
   const bank = scenariosOf(attempt.moduleSlug as ModuleSlug);
-  const answers = latestAnswers(answersOfAttempt(attempt.id));
+  const answers = latestAnswers(await answersOfAttempt(attempt.id));
   const scored = scoreAttempt(attempt.scenarioIds, answers, bank);
   return {
     attemptId: attempt.id,
@@ -253,14 +253,14 @@ export function resultView(viewer: Viewer, moduleSlug: string, attemptId: number
 }
 
 /** Where to take the person in an attempt: the first question still to answer, else the check page. */
-export function resumePoint(attempt: AttemptRow): number | "check" {
-  const answers = latestAnswers(answersOfAttempt(attempt.id));
+export async function resumePoint(attempt: AttemptRow): Promise<number | "check"> {
+  const answers = latestAnswers(await answersOfAttempt(attempt.id));
   return unanswered(attempt.scenarioIds, answers)[0] ?? "check";
 }
 
 /** Past attempts at one module, for the quiz start page. */
-export function attemptsSummary(viewer: Viewer, moduleSlug: string) {
-  return listAttempts(viewer.personId, moduleSlug).map((a) => ({
+export async function attemptsSummary(viewer: Viewer, moduleSlug: string) {
+  return (await listAttempts(viewer.personId, moduleSlug)).map((a) => ({
     id: a.id,
     cycle: a.cycle,
     startedAt: a.startedAt,

@@ -18,20 +18,20 @@ export type ReminderRun = { reminders: { personId: number; stage: ReminderStage 
 
 export async function runReminders(): Promise<ReminderRun> {
   const today = todayInLondon();
-  const sent = sentStagesByCertificate();
+  const sent = await sentStagesByCertificate();
   const toDeliver: { id: number; mail: Mail }[] = [];
   const reminders: ReminderRun["reminders"] = [];
   const dueBySchemeToday = new Map<number, { name: string; stage: ReminderStage; dueOn: string }[]>();
 
-  for (const cert of liveCertificatesOfActivePeople()) {
-    const marked = retrainMarkedAt(cert.contentVersion);
+  for (const cert of await liveCertificatesOfActivePeople()) {
+    const marked = await retrainMarkedAt(cert.contentVersion);
     const state = refresherState(today, cert, { retrainMarkedOn: marked ? isoDateInLondon(marked) : null });
     const dueOn = state.dueOn ?? cert.expiresOn;
     const stage = reminderDue(today, { expiresOn: dueOn }, sent.get(cert.certificateId) ?? new Set());
     if (!stage) continue;
     const mail: Mail = { to: cert.email, ...reminderMessage(cert.name, stage, dueOn), kind: `reminder-${stage}`, schemeId: cert.schemeId, personId: cert.personId };
-    const outboxId = writeTransaction((tx) =>
-      recordReminder({ personId: cert.personId, certificateId: cert.certificateId, stage, sentAt: now() }, tx) ? queueMail(mail, tx) : null,
+    const outboxId = await writeTransaction(async (tx) =>
+      await recordReminder({ personId: cert.personId, certificateId: cert.certificateId, stage, sentAt: now() }, tx) ? await queueMail(mail, tx) : null,
     );
     if (outboxId === null) continue;
     toDeliver.push({ id: outboxId, mail });
@@ -43,9 +43,9 @@ export async function runReminders(): Promise<ReminderRun> {
   let digests = 0;
   for (const [schemeId, items] of dueBySchemeToday) {
     const digest = digestMessage(items);
-    for (const trainer of listTrainersOfScheme(schemeId)) {
+    for (const trainer of await listTrainersOfScheme(schemeId)) {
       const mail: Mail = { to: trainer.email, ...digest, kind: "trainer-digest", schemeId, personId: trainer.id };
-      const outboxId = writeTransaction((tx) => (recordDigest(trainer.id, today, now(), tx) ? queueMail(mail, tx) : null));
+      const outboxId = await writeTransaction(async (tx) => (await recordDigest(trainer.id, today, now(), tx) ? await queueMail(mail, tx) : null));
       if (outboxId === null) continue;
       toDeliver.push({ id: outboxId, mail });
       digests++;

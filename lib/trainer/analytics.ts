@@ -100,8 +100,8 @@ export function sinceFor(period: Period, at: Date): number | undefined {
   return d.getTime();
 }
 
-export function decisionAnalytics(viewer: Viewer, schemeId: number, f: AnalyticsFilters) {
-  requireScheme(viewer, schemeId);
+export async function decisionAnalytics(viewer: Viewer, schemeId: number, f: AnalyticsFilters) {
+  await requireScheme(viewer, schemeId);
   const q: AnalyticsQuery = {
     schemeId,
     since: sinceFor(f.period, now()),
@@ -109,6 +109,6 @@ export function decisionAnalytics(viewer: Viewer, schemeId: number, f: Analytics
     role: f.role ?? undefined,
     cycle: f.cycle === "all" ? undefined : f.cycle,
   };
-  const result = buildAnalytics(scenarioBank(), optionCounts(q));
+  const result = buildAnalytics(scenarioBank(), await optionCounts(q));
   return { ...result, moduleOrder: course.modules };
 }

@@ -23,21 +23,21 @@ export type AnonymiseRun = { anonymised: { id: number; schemeId: number | null }
  * Anonymises everyone due. `actorId` is the trainer or admin who asked (null: the command line);
  * `schemeId` limits it to one scheme (null: every scheme, for the command line only).
  */
-export function anonymiseDue(opts: { actorId: number | null; schemeId: number | null; at?: Date; retentionDays?: number; dryRun?: boolean }): AnonymiseRun {
+export async function anonymiseDue(opts: { actorId: number | null; schemeId: number | null; at?: Date; retentionDays?: number; dryRun?: boolean }): Promise<AnonymiseRun> {
   const at = opts.at ?? now();
   const cutoff = retentionCutoff(at, opts.retentionDays);
   const anonymised: AnonymiseRun["anonymised"] = [];
   if (opts.dryRun) {
-    for (const p of leaversDue(cutoff, opts.schemeId, Number.MAX_SAFE_INTEGER)) anonymised.push({ id: p.id, schemeId: p.schemeId });
+    for (const p of await leaversDue(cutoff, opts.schemeId, Number.MAX_SAFE_INTEGER)) anonymised.push({ id: p.id, schemeId: p.schemeId });
     return { anonymised, cutoff };
   }
   for (;;) {
-    const batch = leaversDue(cutoff, opts.schemeId, 200);
+    const batch = await leaversDue(cutoff, opts.schemeId, 200);
     if (batch.length === 0) break;
     for (const person of batch) {
-      writeTransaction((tx) => {
-        anonymisePersonRows(person, at, tx);
-        audit(
+      await writeTransaction(async (tx) => {
+        await anonymisePersonRows(person, at, tx);
+        await audit(
           {
             actorId: opts.actorId,
             schemeId: person.schemeId,
@@ -55,14 +55,14 @@ export function anonymiseDue(opts: { actorId: number | null; schemeId: number | 
 }
 
 /** For the leavers page: the numbers and the first people due. */
-export function leaversOverview(viewer: Viewer, schemeId: number) {
-  requireScheme(viewer, schemeId);
+export async function leaversOverview(viewer: Viewer, schemeId: number) {
+  await requireScheme(viewer, schemeId);
   const cutoff = retentionCutoff();
-  return { cutoff, retentionDays: env().retentionDays, counts: leaverCounts(schemeId, cutoff), due: leaversDue(cutoff, schemeId, 50) };
+  return { cutoff, retentionDays: env().retentionDays, counts: await leaverCounts(schemeId, cutoff), due: await leaversDue(cutoff, schemeId, 50) };
 }
 
 /** A trainer (or admin) anonymises their scheme's leavers who are due. */
-export function anonymiseScheme(viewer: Viewer, schemeId: number): AnonymiseRun {
-  requireScheme(viewer, schemeId);
-  return anonymiseDue({ actorId: viewer.personId, schemeId });
+export async function anonymiseScheme(viewer: Viewer, schemeId: number): Promise<AnonymiseRun> {
+  await requireScheme(viewer, schemeId);
+  return await anonymiseDue({ actorId: viewer.personId, schemeId });
 }

@@ -24,16 +24,16 @@ export type AssistedResult =
 
 /** The modules the person has still to complete in their current cycle. */
 export async function modulesToRecord(viewer: Viewer, personId: number) {
-  const person = requireManagedPerson(viewer, personId);
+  const person = await requireManagedPerson(viewer, personId);
   const titles = await moduleTitles();
-  const state = trainingState(person.id);
+  const state = await trainingState(person.id);
   return course.modules
     .filter((slug) => !state.completions.some((c) => c.moduleSlug === slug))
     .map((slug) => ({ slug, title: titles.get(slug) ?? slug }));
 }
 
 export async function recordAssistedCompletion(viewer: Viewer, input: AssistedInput, opts: { today?: string } = {}): Promise<AssistedResult> {
-  const person = requireManagedPerson(viewer, input.personId);
+  const person = await requireManagedPerson(viewer, input.personId);
   const titles = await moduleTitles();
   const today = opts.today ?? todayInLondon();
   const errors: FieldError[] = [];
@@ -45,8 +45,8 @@ export async function recordAssistedCompletion(viewer: Viewer, input: AssistedIn
     errors.push({ field: "completedOn", message: `The date they completed it must be within the last ${ASSISTED_MAX_DAYS_AGO} days` });
   if (errors.length) return { ok: false, errors };
 
-  return writeTransaction((tx) => {
-    const state = trainingState(person.id, tx, today);
+  return await writeTransaction(async (tx) => {
+    const state = await trainingState(person.id, tx, today);
     if (state.completions.some((c) => c.moduleSlug === input.moduleSlug)) {
       return { ok: false as const, errors: [{ field: "moduleSlug", message: `${person.name} has already completed this module in their current training` }] };
     }
@@ -57,7 +57,7 @@ export async function recordAssistedCompletion(viewer: Viewer, input: AssistedIn
         errors: [{ field: "completedOn", message: `The date must be on or after ${formatLongDate(live.issuedOn)}, when their current certificate was issued` }],
       };
     }
-    const { certificateId } = completeModule(
+    const { certificateId } = await completeModule(
       tx,
       {
         personId: person.id,

@@ -23,12 +23,12 @@ export function parseAuditFilters(params: Record<string, string | string[] | und
   };
 }
 
-export function auditLogFor(viewer: Viewer, schemeId: number, f: AuditFilters) {
-  requireScheme(viewer, schemeId);
+export async function auditLogFor(viewer: Viewer, schemeId: number, f: AuditFilters) {
+  await requireScheme(viewer, schemeId);
   // A person from another scheme shows nothing (their entries are not in this scheme's log anyway).
-  const person = f.person !== null ? findPersonById(f.person) : undefined;
+  const person = f.person !== null ? await findPersonById(f.person) : undefined;
   const subject = person && person.schemeId === schemeId ? { id: person.id, name: person.name } : null;
-  const rows = f.person !== null && !subject ? [] : auditPage({ schemeId, subjectPersonId: subject?.id, action: f.action ?? undefined, before: f.before ?? undefined, limit: AUDIT_PAGE_SIZE + 1 });
+  const rows = f.person !== null && !subject ? [] : await auditPage({ schemeId, subjectPersonId: subject?.id, action: f.action ?? undefined, before: f.before ?? undefined, limit: AUDIT_PAGE_SIZE + 1 });
   const more = rows.length > AUDIT_PAGE_SIZE;
   const entries = rows.slice(0, AUDIT_PAGE_SIZE).map((r) => ({
     ...r,
@@ -41,7 +41,7 @@ export function auditLogFor(viewer: Viewer, schemeId: number, f: AuditFilters) {
     subject,
     entries,
     nextBefore: more && last ? `${last.at.getTime()}-${last.id}` : null,
-    matches: f.q && f.person === null ? findPeopleInScheme(schemeId, f.q, 20) : [],
+    matches: f.q && f.person === null ? await findPeopleInScheme(schemeId, f.q, 20) : [],
     actions: Object.entries(AUDIT_ACTION_LABEL).map(([value, label]) => ({ value, label })),
   };
 }

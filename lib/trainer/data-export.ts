@@ -51,17 +51,17 @@ export type DataFile = { filename: string; json: string; data: Record<string, un
  */
 export async function personDataFile(viewer: Viewer, personId: number): Promise<DataFile> {
   const own = viewer.personId === personId;
-  const person = own ? findPersonById(personId) : requireManagedPerson(viewer, personId);
+  const person = own ? await findPersonById(personId) : await requireManagedPerson(viewer, personId);
   if (!person) throw new NotAllowed();
   const course = await loadCourse();
-  const scheme = person.schemeId !== null ? findScheme(person.schemeId) : undefined;
-  const intake = person.intakeId !== null ? findIntake(person.intakeId) : undefined;
+  const scheme = person.schemeId !== null ? await findScheme(person.schemeId) : undefined;
+  const intake = person.intakeId !== null ? await findIntake(person.intakeId) : undefined;
   const today = todayInLondon();
-  const choices = choicesOf(person.id);
-  const completions = completionsOf(person.id);
-  const audits = auditAbout(person.id, 100_000);
+  const choices = await choicesOf(person.id);
+  const completions = await completionsOf(person.id);
+  const audits = await auditAbout(person.id, 100_000);
   const names = new Map(
-    peopleByIds([...new Set([...audits.map((a) => a.actorId), ...completions.map((c) => c.recordedBy)].filter((id): id is number => id !== null))]).map((p) => [p.id, p.name]),
+    (await peopleByIds([...new Set([...audits.map((a) => a.actorId), ...completions.map((c) => c.recordedBy)].filter((id): id is number => id !== null))])).map((p) => [p.id, p.name]),
   );
   const moduleTitle = (slug: string) => course.modules.find((m) => m.slug === slug)?.title ?? slug;
 
@@ -85,7 +85,7 @@ export async function personDataFile(viewer: Viewer, personId: number): Promise<
       anonymisedAt: iso(person.anonymisedAt),
       hasPassword: person.passwordHash !== null,
     },
-    invitations: invitationsOfPerson(person.id, person.email).map((i) => ({
+    invitations: (await invitationsOfPerson(person.id, person.email)).map((i) => ({
       email: i.email,
       name: i.name,
       role: i.role,
@@ -94,12 +94,12 @@ export async function personDataFile(viewer: Viewer, personId: number): Promise<
       acceptedAt: iso(i.usedAt),
     })),
     signingIn: {
-      sessions: sessionsOfPerson(person.id).map((s) => ({ startedAt: iso(s.createdAt), expiresAt: iso(s.expiresAt), endedAt: iso(s.revokedAt) })),
-      passwordAttempts: signInAttemptsOf(person.email).map((a) => ({ at: iso(a.at), succeeded: a.succeeded })),
-      emailedLinks: signInLinksOf(person.id).map((l) => ({ sentAt: iso(l.createdAt), expiresAt: iso(l.expiresAt), usedAt: iso(l.usedAt) })),
+      sessions: (await sessionsOfPerson(person.id)).map((s) => ({ startedAt: iso(s.createdAt), expiresAt: iso(s.expiresAt), endedAt: iso(s.revokedAt) })),
+      passwordAttempts: (await signInAttemptsOf(person.email)).map((a) => ({ at: iso(a.at), succeeded: a.succeeded })),
+      emailedLinks: (await signInLinksOf(person.id)).map((l) => ({ sentAt: iso(l.createdAt), expiresAt: iso(l.expiresAt), usedAt: iso(l.usedAt) })),
     },
-    pagesRead: pageReadsOf(person.id).map((r) => ({ module: r.moduleSlug, page: r.pageSlug, firstReadAt: iso(r.firstReadAt), lastReadAt: iso(r.lastReadAt) })),
-    knowledgeChecks: checkAnswersOf(person.id).map((c) => {
+    pagesRead: (await pageReadsOf(person.id)).map((r) => ({ module: r.moduleSlug, page: r.pageSlug, firstReadAt: iso(r.firstReadAt), lastReadAt: iso(r.lastReadAt) })),
+    knowledgeChecks: (await checkAnswersOf(person.id)).map((c) => {
       const check = course.checks.get(c.checkId)?.check;
       return {
         check: c.checkId,
@@ -109,7 +109,7 @@ export async function personDataFile(viewer: Viewer, personId: number): Promise<
         answeredAt: iso(c.answeredAt),
       };
     }),
-    quizAttempts: attemptsOf(person.id)
+    quizAttempts: (await attemptsOf(person.id))
       .reverse()
       .map((a) => ({
         module: moduleTitle(a.moduleSlug),
@@ -144,7 +144,7 @@ export async function personDataFile(viewer: Viewer, personId: number): Promise<
       recordedBy: c.recordedBy !== null ? (names.get(c.recordedBy) ?? null) : null,
       recordedAt: iso(c.recordedAt),
     })),
-    certificates: listCertificatesOfPerson(person.id).map((c) => ({
+    certificates: (await listCertificatesOfPerson(person.id)).map((c) => ({
       code: formatCode(c.code),
       holderName: c.holderName,
       course: c.courseTitle,
@@ -158,8 +158,8 @@ export async function personDataFile(viewer: Viewer, personId: number): Promise<
       revokedReason: c.revokedReason,
       supersededAt: iso(c.supersededAt),
     })),
-    remindersSent: remindersOfPerson(person.id).map((r) => ({ stage: r.stage, sentAt: iso(r.sentAt), certificateExpiresOn: r.certificateExpiresOn })),
-    emails: outboxOfPerson(person.id, person.email).map((m) => ({
+    remindersSent: (await remindersOfPerson(person.id)).map((r) => ({ stage: r.stage, sentAt: iso(r.sentAt), certificateExpiresOn: r.certificateExpiresOn })),
+    emails: (await outboxOfPerson(person.id, person.email)).map((m) => ({
       to: m.toAddress,
       subject: m.subject,
       body: m.kind === "trainer-digest" ? "[Left out: a trainer's digest lists other people.]" : redactTokens(m.body),
@@ -167,7 +167,7 @@ export async function personDataFile(viewer: Viewer, personId: number): Promise<
       createdAt: iso(m.createdAt),
       sentAt: iso(m.sentAt),
     })),
-    trainerDigests: person.role === "trainer" ? digestsOf(person.id).map((d) => ({ day: d.day, sentAt: iso(d.sentAt) })) : [],
+    trainerDigests: person.role === "trainer" ? (await digestsOf(person.id)).map((d) => ({ day: d.day, sentAt: iso(d.sentAt) })) : [],
     auditTrail: audits.reverse().map((a) => ({
       at: iso(a.at),
       action: a.action,
@@ -177,8 +177,8 @@ export async function personDataFile(viewer: Viewer, personId: number): Promise<
     })),
   };
 
-  writeTransaction((tx) =>
-    audit(
+  await writeTransaction(async (tx) =>
+    await audit(
       { actorId: viewer.personId, schemeId: person.schemeId, subjectPersonId: person.id, action: own ? "downloaded-own-data" : "exported-person-data" },
       tx,
     ),

@@ -55,11 +55,11 @@ export function matrixCsvRow(row: MatrixPersonRow): string[] {
 }
 
 export async function matrixCsv(viewer: Viewer, schemeId: number, filters: MatrixFilters): Promise<{ filename: string; csv: string; rows: number }> {
-  const scheme = requireScheme(viewer, schemeId);
+  const scheme = await requireScheme(viewer, schemeId);
   const titles = await moduleTitles();
-  const { rows, summary, today } = matrixAll(viewer, schemeId, filters);
+  const { rows, summary, today } = await matrixAll(viewer, schemeId, filters);
   const at = now();
-  const intakeName = typeof filters.intake === "number" ? (findIntake(filters.intake)?.name ?? null) : null;
+  const intakeName = typeof filters.intake === "number" ? ((await findIntake(filters.intake))?.name ?? null) : null;
   const time = at.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
   const preamble = [
     ["Training matrix"],
@@ -77,8 +77,8 @@ export async function matrixCsv(viewer: Viewer, schemeId: number, filters: Matri
   ];
   const body = [matrixHeader(titles), ...rows.map(matrixCsvRow)];
   const csv = stringify([...preamble, ...body].map((r) => r.map(safeCell)), { bom: true, record_delimiter: "windows" });
-  writeTransaction((tx) =>
-    audit({ actorId: viewer.personId, schemeId, action: "exported-matrix", details: { filters: describeFilters(filters, intakeName), rows: rows.length } }, tx),
+  await writeTransaction(async (tx) =>
+    await audit({ actorId: viewer.personId, schemeId, action: "exported-matrix", details: { filters: describeFilters(filters, intakeName), rows: rows.length } }, tx),
   );
   const slug = scheme.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "scheme";
   return { filename: `training-matrix-${slug}-${today}.csv`, csv, rows: rows.length };

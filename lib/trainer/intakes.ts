@@ -24,47 +24,47 @@ import { type CheckedRow, type InviteRole, checkRows, groupProblems, linesText, 
 import { requireManagedPerson, requireScheme } from "./scope";
 import { NotAllowed } from "../errors";
 
-export function intakesOf(viewer: Viewer, schemeId: number) {
-  requireScheme(viewer, schemeId);
-  return listIntakes(schemeId, now());
+export async function intakesOf(viewer: Viewer, schemeId: number) {
+  await requireScheme(viewer, schemeId);
+  return await listIntakes(schemeId, now());
 }
 
 /** An intake in a scheme the viewer manages; NotAllowed for any other id. */
-export function requireIntake(viewer: Viewer, intakeId: number) {
-  const intake = Number.isSafeInteger(intakeId) && intakeId > 0 ? findIntake(intakeId) : undefined;
+export async function requireIntake(viewer: Viewer, intakeId: number) {
+  const intake = Number.isSafeInteger(intakeId) && intakeId > 0 ? await findIntake(intakeId) : undefined;
   if (!intake) throw new NotAllowed();
-  requireScheme(viewer, intake.schemeId);
+  await requireScheme(viewer, intake.schemeId);
   return intake;
 }
 
-export function intakeDetail(viewer: Viewer, intakeId: number) {
-  const intake = requireIntake(viewer, intakeId);
-  return { intake, people: peopleInIntake(intake.id), invitations: openInvitationsOfIntake(intake.id, now()) };
+export async function intakeDetail(viewer: Viewer, intakeId: number) {
+  const intake = await requireIntake(viewer, intakeId);
+  return { intake, people: await peopleInIntake(intake.id), invitations: await openInvitationsOfIntake(intake.id, now()) };
 }
 
 export type CreateIntakeResult = { ok: true; id: number } | { ok: false; errors: FieldError[] };
 
-export function createIntake(viewer: Viewer, schemeId: number, input: { name: string; startDate: string }): CreateIntakeResult {
-  requireScheme(viewer, schemeId);
+export async function createIntake(viewer: Viewer, schemeId: number, input: { name: string; startDate: string }): Promise<CreateIntakeResult> {
+  await requireScheme(viewer, schemeId);
   if (!isValidIsoDate(input.startDate)) return { ok: false, errors: [{ field: "startDate", message: "Enter a real start date, like 2027-01-18" }] };
-  return writeTransaction((tx) => {
-    if (findIntakeByName(schemeId, input.name, tx)) {
+  return await writeTransaction(async (tx) => {
+    if (await findIntakeByName(schemeId, input.name, tx)) {
       return { ok: false as const, errors: [{ field: "name", message: "There is already an intake with this name. Choose another name." }] };
     }
-    const intake = insertIntake({ schemeId, name: input.name, startDate: input.startDate, createdBy: viewer.personId }, tx);
-    audit({ actorId: viewer.personId, schemeId, action: "created-intake", details: { intakeId: intake.id, name: intake.name, startDate: intake.startDate } }, tx);
+    const intake = await insertIntake({ schemeId, name: input.name, startDate: input.startDate, createdBy: viewer.personId }, tx);
+    await audit({ actorId: viewer.personId, schemeId, action: "created-intake", details: { intakeId: intake.id, name: intake.name, startDate: intake.startDate } }, tx);
     return { ok: true as const, id: intake.id };
   });
 }
 
 /** Puts a person into an intake of their own scheme, or takes them out of any (null). */
-export function moveToIntake(viewer: Viewer, personId: number, intakeId: number | null): { name: string; intakeName: string | null } {
-  const person = requireManagedPerson(viewer, personId);
-  const intake = intakeId === null ? null : requireIntake(viewer, intakeId);
+export async function moveToIntake(viewer: Viewer, personId: number, intakeId: number | null): Promise<{ name: string; intakeName: string | null }> {
+  const person = await requireManagedPerson(viewer, personId);
+  const intake = intakeId === null ? null : await requireIntake(viewer, intakeId);
   if (intake && intake.schemeId !== person.schemeId) throw new NotAllowed();
-  writeTransaction((tx) => {
-    setPersonIntake(person.id, intake?.id ?? null, tx);
-    audit(
+  await writeTransaction(async (tx) => {
+    await setPersonIntake(person.id, intake?.id ?? null, tx);
+    await audit(
       { actorId: viewer.personId, schemeId: person.schemeId, subjectPersonId: person.id, action: "moved-to-intake", details: { from: person.intakeId, to: intake?.id ?? null } },
       tx,
     );
@@ -79,14 +79,14 @@ export type BulkInviteResult =
   | { ok: false; fileProblem: string | null; rows: CheckedRow[]; problems: { lines: number[]; message: string }[]; badLines: number };
 
 /** Reads and checks a list without sending anything (inside the caller's transaction if given). */
-export function checkInviteList(viewer: Viewer, schemeId: number, text: string, defaultRole: InviteRole | null, db?: DbOrTx) {
-  requireScheme(viewer, schemeId);
+export async function checkInviteList(viewer: Viewer, schemeId: number, text: string, defaultRole: InviteRole | null, db?: DbOrTx) {
+  await requireScheme(viewer, schemeId);
   const parsed = parseInviteList(text);
   if (parsed.fileProblem) return { parsed, rows: [] as CheckedRow[] };
   const emails = parsed.rows.map((r) => r.email.trim().toLowerCase()).filter(Boolean);
   const rows = checkRows(parsed.rows, {
-    existingAccounts: emailsWithAccount(emails, db),
-    openInvitations: emailsWithOpenInvitation(schemeId, emails, now(), db),
+    existingAccounts: await emailsWithAccount(emails, db),
+    openInvitations: await emailsWithOpenInvitation(schemeId, emails, now(), db),
     defaultRole,
   });
   return { parsed, rows };
@@ -106,11 +106,11 @@ class LineRefused extends Error {
  * only the good lines; if anything fails part-way, nothing is kept. The emails go after commit.
  */
 export async function bulkInvite(viewer: Viewer, intakeId: number, input: BulkInviteInput): Promise<BulkInviteResult> {
-  const intake = requireIntake(viewer, intakeId);
+  const intake = await requireIntake(viewer, intakeId);
   let outcome;
   try {
-    outcome = writeTransaction((tx) => {
-      const { parsed, rows } = checkInviteList(viewer, intake.schemeId, input.text, input.defaultRole, tx);
+    outcome = await writeTransaction(async (tx) => {
+      const { parsed, rows } = await checkInviteList(viewer, intake.schemeId, input.text, input.defaultRole, tx);
       if (parsed.fileProblem) return { ok: false as const, fileProblem: parsed.fileProblem, rows: [], problems: [], badLines: 0 };
       const bad = rows.filter((r) => r.problems.length > 0);
       const good = rows.filter((r) => r.problems.length === 0);
@@ -118,12 +118,14 @@ export async function bulkInvite(viewer: Viewer, intakeId: number, input: BulkIn
       if (bad.length > 0 && (!input.goodRowsOnly || good.length === 0)) {
         return { ok: false as const, fileProblem: null, rows, problems: groupProblems(rows), badLines };
       }
-      const mails = good.map((row) => {
-        const prepared = prepareInvitation(viewer, { email: row.email, name: row.name, role: row.role!, schemeId: intake.schemeId, intakeId: intake.id }, tx);
+      // One after another: they share the transaction, and each checks what the one before wrote.
+      const mails = [];
+      for (const row of good) {
+        const prepared = await prepareInvitation(viewer, { email: row.email, name: row.name, role: row.role!, schemeId: intake.schemeId, intakeId: intake.id }, tx);
         if (!prepared.ok) throw new LineRefused(row, prepared.message);
-        return prepared;
-      });
-      audit(
+        mails.push(prepared);
+      }
+      await audit(
         { actorId: viewer.personId, schemeId: intake.schemeId, action: "bulk-invited", details: { intakeId: intake.id, invited: good.length, leftOut: bad.map((r) => r.line) } },
         tx,
       );

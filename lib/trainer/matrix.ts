@@ -2,7 +2,7 @@ import "server-only";
 // The training matrix: one row per person, a cell per module and one for the certificate, each in
 // words, with filters, sorting and paging done in SQL (db/queries/matrix.ts). The page and the CSV
 // export both build their rows here, so an export shows exactly what the matrix shows.
-import { type DbOrTx, getDb } from "@/db/client";
+import { type DbOrTx, reader } from "@/db/client";
 import { type MatrixQuery, type MatrixRow, type MatrixSort, matrixCounts, matrixQuery } from "@/db/queries/matrix";
 import { listRetrainVersions } from "@/db/queries/training";
 import type { Viewer } from "../access";
@@ -138,9 +138,9 @@ export type MatrixPersonRow = {
 };
 
 /** The refresher rules as the bulk query needs them, with today's limit dates worked out here. */
-function matrixRules(today: string, db: DbOrTx = getDb()): Pick<MatrixQuery, "retrain" | "rules" | "modules"> {
+async function matrixRules(today: string, db: DbOrTx = reader()): Promise<Pick<MatrixQuery, "retrain" | "rules" | "modules">> {
   return {
-    retrain: listRetrainVersions(db).map((r) => ({ contentVersion: r.contentVersion, markedOn: isoDateInLondon(r.markedAt) })),
+    retrain: (await listRetrainVersions(db)).map((r) => ({ contentVersion: r.contentVersion, markedOn: isoDateInLondon(r.markedAt) })),
     rules: { windowDays: WINDOW_DAYS, retrainDays: RETRAIN_DAYS, windowLimit: addDays(today, WINDOW_DAYS), lapsedLimit: addDays(today, -LAPSED_AFTER_DAYS) },
     modules: course.modules,
   };
@@ -171,11 +171,11 @@ export function toPersonRow(r: MatrixRow, today: string): MatrixPersonRow {
   };
 }
 
-function baseQuery(schemeId: number, f: MatrixFilters, today: string, db: DbOrTx): MatrixQuery {
+async function baseQuery(schemeId: number, f: MatrixFilters, today: string, db: DbOrTx): Promise<MatrixQuery> {
   return {
     schemeId,
     today,
-    ...matrixRules(today, db),
+    ...await matrixRules(today, db),
     intakeId: f.intake ?? undefined,
     role: f.role ?? undefined,
     status: f.status ?? undefined,
@@ -193,7 +193,7 @@ export type MatrixSummary = {
   byStatus: { status: PersonStatus; label: string; people: number }[];
 };
 
-function summarise(counts: ReturnType<typeof matrixCounts>): MatrixSummary {
+function summarise(counts: Awaited<ReturnType<typeof matrixCounts>>): MatrixSummary {
   const people = counts.reduce((n, c) => n + c.people, 0);
   const valid = counts.reduce((n, c) => n + (c.valid ?? 0), 0);
   return {
@@ -218,18 +218,18 @@ export type MatrixPage = {
 };
 
 /** One page of the matrix for a scheme the viewer manages. */
-export function matrixPage(viewer: Viewer, schemeId: number, f: MatrixFilters, opts: { pageSize?: number; today?: string; db?: DbOrTx } = {}): MatrixPage {
-  requireScheme(viewer, schemeId);
-  const db = opts.db ?? getDb();
+export async function matrixPage(viewer: Viewer, schemeId: number, f: MatrixFilters, opts: { pageSize?: number; today?: string; db?: DbOrTx } = {}): Promise<MatrixPage> {
+  await requireScheme(viewer, schemeId);
+  const db = opts.db ?? reader();
   const today = opts.today ?? todayInLondon();
   const pageSize = opts.pageSize ?? PAGE_SIZE;
-  const q = baseQuery(schemeId, f, today, db);
+  const q = await baseQuery(schemeId, f, today, db);
   let page = f.page;
-  let result = matrixQuery({ ...q, limit: pageSize, offset: (page - 1) * pageSize }, db);
+  let result = await matrixQuery({ ...q, limit: pageSize, offset: (page - 1) * pageSize }, db);
   if (result.rows.length === 0 && page > 1) {
     // Past the last page (say, after a filter narrowed the list): show the last page instead.
     page = Math.max(1, Math.ceil(result.total / pageSize));
-    result = matrixQuery({ ...q, limit: pageSize, offset: (page - 1) * pageSize }, db);
+    result = await matrixQuery({ ...q, limit: pageSize, offset: (page - 1) * pageSize }, db);
   }
   const total = result.total;
   return {
@@ -244,26 +244,26 @@ export function matrixPage(viewer: Viewer, schemeId: number, f: MatrixFilters, o
 }
 
 /** Every row matching the filters (no paging), for the export. */
-export function matrixAll(viewer: Viewer, schemeId: number, f: MatrixFilters, opts: { today?: string; db?: DbOrTx } = {}) {
-  requireScheme(viewer, schemeId);
-  const db = opts.db ?? getDb();
+export async function matrixAll(viewer: Viewer, schemeId: number, f: MatrixFilters, opts: { today?: string; db?: DbOrTx } = {}) {
+  await requireScheme(viewer, schemeId);
+  const db = opts.db ?? reader();
   const today = opts.today ?? todayInLondon();
-  const result = matrixQuery(baseQuery(schemeId, f, today, db), db);
+  const result = await matrixQuery(await baseQuery(schemeId, f, today, db), db);
   return { rows: result.rows.map((r) => toPersonRow(r, today)), summary: summarise(result.counts), today };
 }
 
 /** The scheme's headline numbers (current people, every status), for the scheme's front page. */
-export function schemeSummary(viewer: Viewer, schemeId: number, opts: { today?: string; db?: DbOrTx } = {}): MatrixSummary {
-  requireScheme(viewer, schemeId);
-  const db = opts.db ?? getDb();
+export async function schemeSummary(viewer: Viewer, schemeId: number, opts: { today?: string; db?: DbOrTx } = {}): Promise<MatrixSummary> {
+  await requireScheme(viewer, schemeId);
+  const db = opts.db ?? reader();
   const today = opts.today ?? todayInLondon();
-  return summarise(matrixCounts(baseQuery(schemeId, parseMatrixFilters({}), today, db), db));
+  return summarise(await matrixCounts(await baseQuery(schemeId, parseMatrixFilters({}), today, db), db));
 }
 
 /** One person's matrix row (the person page shows the same cells). No access check: callers check. */
-export function matrixRowOf(schemeId: number, personId: number, opts: { today?: string; db?: DbOrTx } = {}): MatrixPersonRow | undefined {
-  const db = opts.db ?? getDb();
+export async function matrixRowOf(schemeId: number, personId: number, opts: { today?: string; db?: DbOrTx } = {}): Promise<MatrixPersonRow | undefined> {
+  const db = opts.db ?? reader();
   const today = opts.today ?? todayInLondon();
-  const row = matrixQuery({ ...baseQuery(schemeId, { ...parseMatrixFilters({}), account: "all" }, today, db), personIds: [personId] }, db).rows[0];
+  const row = (await matrixQuery({ ...await baseQuery(schemeId, { ...parseMatrixFilters({}), account: "all" }, today, db), personIds: [personId] }, db)).rows[0];
   return row ? toPersonRow(row, today) : undefined;
 }

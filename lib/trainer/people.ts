@@ -6,9 +6,9 @@ import { setActive } from "../people";
 import { requireManagedPerson } from "./scope";
 import { NotAllowed } from "../errors";
 
-export function changeActive(viewer: Viewer, personId: number, active: boolean): { name: string } {
-  const person = requireManagedPerson(viewer, personId);
+export async function changeActive(viewer: Viewer, personId: number, active: boolean): Promise<{ name: string }> {
+  const person = await requireManagedPerson(viewer, personId);
   // An anonymised person cannot come back: their name and address are gone.
   if (active && person.anonymisedAt) throw new NotAllowed();
-  return setActive(viewer, person.id, active);
+  return await setActive(viewer, person.id, active);
 }

@@ -33,18 +33,18 @@ export type AttemptView = {
   }[];
 };
 
-export function personRecord(viewer: Viewer, personId: number, opts: { today?: string } = {}) {
-  const person = requireManagedPerson(viewer, personId);
+export async function personRecord(viewer: Viewer, personId: number, opts: { today?: string } = {}) {
+  const person = await requireManagedPerson(viewer, personId);
   const today = opts.today ?? todayInLondon();
-  const row = matrixRowOf(person.schemeId!, person.id, { today })!;
-  const choices = choicesOf(person.id);
+  const row = (await matrixRowOf(person.schemeId!, person.id, { today }))!;
+  const choices = await choicesOf(person.id);
   const byAttempt = new Map<number, typeof choices>();
   for (const c of choices) {
     const list = byAttempt.get(c.attemptId) ?? [];
     list.push(c);
     byAttempt.set(c.attemptId, list);
   }
-  const attempts: AttemptView[] = attemptsOf(person.id).map((a) => ({
+  const attempts: AttemptView[] = (await attemptsOf(person.id)).map((a) => ({
     id: a.id,
     moduleSlug: a.moduleSlug,
     cycle: a.cycle,
@@ -71,7 +71,7 @@ export function personRecord(viewer: Viewer, personId: number, opts: { today?: s
       };
     }),
   }));
-  const certificates = listCertificatesOfPerson(person.id).map((c) => ({
+  const certificates = (await listCertificatesOfPerson(person.id)).map((c) => ({
     id: c.id,
     code: formatCode(c.code),
     cycle: c.cycle,
@@ -90,7 +90,7 @@ export function personRecord(viewer: Viewer, personId: number, opts: { today?: s
       role: person.role,
       schemeId: person.schemeId!,
       intakeId: person.intakeId,
-      intakeName: intakeName(person.intakeId),
+      intakeName: await intakeName(person.intakeId),
       active: person.active,
       createdAt: person.createdAt,
       deactivatedAt: person.deactivatedAt,
@@ -100,15 +100,15 @@ export function personRecord(viewer: Viewer, personId: number, opts: { today?: s
     row,
     attempts,
     certificates,
-    reminders: remindersOfPerson(person.id),
-    audit: auditAbout(person.id, PERSON_AUDIT_LIMIT),
+    reminders: await remindersOfPerson(person.id),
+    audit: await auditAbout(person.id, PERSON_AUDIT_LIMIT),
     today,
   };
 }
 
 /** Just enough to title a page about a person the viewer manages. */
-export function managedPerson(viewer: Viewer, personId: number) {
-  const p = requireManagedPerson(viewer, personId);
+export async function managedPerson(viewer: Viewer, personId: number) {
+  const p = await requireManagedPerson(viewer, personId);
   return { id: p.id, name: p.name, schemeId: p.schemeId!, active: p.active, anonymisedAt: p.anonymisedAt, role: p.role };
 }
 

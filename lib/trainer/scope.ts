@@ -23,32 +23,32 @@ export function parseId(value: unknown): number | null {
  * Throws NotAllowed for carers and staff, for a trainer asking for another scheme, and for a
  * scheme that does not exist.
  */
-export function resolveScheme(viewer: Viewer, requested: unknown): SchemeScope | null {
+export async function resolveScheme(viewer: Viewer, requested: unknown): Promise<SchemeScope | null> {
   if (viewer.role !== "trainer" && viewer.role !== "admin") throw new NotAllowed();
   const given = requested === undefined || requested === null || requested === "" ? null : parseId(requested);
   if (requested !== undefined && requested !== null && requested !== "" && given === null) throw new NotAllowed();
   if (viewer.role === "trainer") {
     if (viewer.schemeId === null || (given !== null && given !== viewer.schemeId)) throw new NotAllowed();
-    const scheme = findScheme(viewer.schemeId);
+    const scheme = await findScheme(viewer.schemeId);
     if (!scheme) throw new NotAllowed();
     return { id: scheme.id, name: scheme.name, explicit: false };
   }
   if (given === null) return null;
-  const scheme = findScheme(given);
+  const scheme = await findScheme(given);
   if (!scheme || !canManageScheme(viewer, scheme.id)) throw new NotAllowed();
   return { id: scheme.id, name: scheme.name, explicit: true };
 }
 
 /** The schemes an admin may pick from. */
-export function schemesToPick(viewer: Viewer) {
+export async function schemesToPick(viewer: Viewer) {
   if (viewer.role !== "admin") throw new NotAllowed();
-  return listSchemes();
+  return await listSchemes();
 }
 
 /** A scheme the viewer manages, by id, for library functions; NotAllowed otherwise. */
-export function requireScheme(viewer: Viewer, schemeId: number) {
+export async function requireScheme(viewer: Viewer, schemeId: number) {
   if (!canManageScheme(viewer, schemeId)) throw new NotAllowed();
-  const scheme = findScheme(schemeId);
+  const scheme = await findScheme(schemeId);
   if (!scheme) throw new NotAllowed();
   return scheme;
 }
@@ -57,8 +57,8 @@ export function requireScheme(viewer: Viewer, schemeId: number) {
  * The scope of a page about one scheme's record (a person, an intake), once the viewer may manage
  * that scheme; ?scheme is kept in links for admins. NotAllowed otherwise.
  */
-export function schemeScopeOf(viewer: Viewer, schemeId: number): SchemeScope {
-  const scheme = requireScheme(viewer, schemeId);
+export async function schemeScopeOf(viewer: Viewer, schemeId: number): Promise<SchemeScope> {
+  const scheme = await requireScheme(viewer, schemeId);
   return { id: scheme.id, name: scheme.name, explicit: viewer.role === "admin" };
 }
 
@@ -66,8 +66,8 @@ export function schemeScopeOf(viewer: Viewer, schemeId: number): SchemeScope {
  * A person in a scheme the viewer manages (never an admin, who belongs to no scheme). Someone in
  * another scheme, and someone who does not exist, are both NotAllowed: no hint which it was.
  */
-export function requireManagedPerson(viewer: Viewer, personId: number) {
-  const person = Number.isSafeInteger(personId) && personId > 0 ? findPersonById(personId) : undefined;
+export async function requireManagedPerson(viewer: Viewer, personId: number) {
+  const person = Number.isSafeInteger(personId) && personId > 0 ? await findPersonById(personId) : undefined;
   if (!person || person.schemeId === null || person.role === "admin" || !canManageScheme(viewer, person.schemeId)) throw new NotAllowed();
   return person;
 }

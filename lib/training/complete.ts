@@ -1,7 +1,7 @@
 import "server-only";
 // Completing a module, and with the last one a certificate, in the caller's transaction so that a
 // completion and the certificate it earns are written together or not at all.
-import type { DbOrTx } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { dialect } from "@/db/dialect";
 import { findPersonById } from "@/db/queries/people";
 import { insertCertificateOnce, latestLiveCertificate, listCertificatesOfPerson, markSuperseded } from "@/db/queries/certificates";
@@ -36,16 +36,16 @@ export async function moduleTitles(): Promise<ModuleTitles> {
  * nothing) and, if that completes all modules, issues the certificate and supersedes the last one.
  * Returns the new certificate's id, if one was issued.
  */
-export function completeModule(tx: DbOrTx, input: CompletionInput, titles: ModuleTitles): { completed: boolean; certificateId: number | null } {
+export async function completeModule(tx: Tx, input: CompletionInput, titles: ModuleTitles): Promise<{ completed: boolean; certificateId: number | null }> {
   // Whether this completion finishes the course is decided per person, one transaction at a time
   // (a no-op on SQLite; an advisory lock elsewhere). The async data layer awaits it.
   void dialect.lockFor(tx, `person:${input.personId}`);
-  const existing = completionsInCycle(input.personId, input.cycle, tx);
+  const existing = await completionsInCycle(input.personId, input.cycle, tx);
   if (existing.some((c) => c.moduleSlug === input.moduleSlug)) return { completed: false, certificateId: null };
-  const person = findPersonById(input.personId, tx);
+  const person = await findPersonById(input.personId, tx);
   if (!person) throw new Error(`No person ${input.personId}`);
   const at = now();
-  const inserted = insertCompletionOnce(
+  const inserted = await insertCompletionOnce(
     {
       personId: input.personId,
       moduleSlug: input.moduleSlug,
@@ -65,7 +65,7 @@ export function completeModule(tx: DbOrTx, input: CompletionInput, titles: Modul
   );
   // A concurrent request recorded it first (module_completions_once): as if it had been there.
   if (!inserted) return { completed: false, certificateId: null };
-  audit(
+  await audit(
     {
       actorId: input.actorId,
       schemeId: person.schemeId,
@@ -76,14 +76,14 @@ export function completeModule(tx: DbOrTx, input: CompletionInput, titles: Modul
     tx,
   );
 
-  const completions = completionsInCycle(input.personId, input.cycle, tx);
+  const completions = await completionsInCycle(input.personId, input.cycle, tx);
   const done = course.modules.every((slug) => completions.some((c) => c.moduleSlug === slug));
   if (!done || person.schemeId === null) return { completed: true, certificateId: null };
-  if (listCertificatesOfPerson(person.id, tx).some((c) => c.cycle === input.cycle)) return { completed: true, certificateId: null };
+  if ((await listCertificatesOfPerson(person.id, tx)).some((c) => c.cycle === input.cycle)) return { completed: true, certificateId: null };
 
-  const previous = latestLiveCertificate(person.id, tx);
+  const previous = await latestLiveCertificate(person.id, tx);
   const dates = nextCertificateDates(input.completedOn, previous ? { expiresOn: previous.expiresOn } : null);
-  const certificate = insertCertificateOnce(
+  const certificate = await insertCertificateOnce(
     {
       code: newCertificateCode(),
       personId: person.id,
@@ -104,8 +104,8 @@ export function completeModule(tx: DbOrTx, input: CompletionInput, titles: Modul
   );
   // A concurrent request issued this cycle's certificate first (certificates_one_live): keep that one.
   if (!certificate) return { completed: true, certificateId: null };
-  if (previous) markSuperseded(previous.id, certificate.id, at, tx);
-  audit(
+  if (previous) await markSuperseded(previous.id, certificate.id, at, tx);
+  await audit(
     {
       actorId: input.actorId,
       schemeId: person.schemeId,

@@ -1,7 +1,7 @@
 import "server-only";
 // Where a person is in their training: which cycle they are in (1 = recruitment training, then one
 // a year), which modules they have completed in it, and their refresher status.
-import { type DbOrTx, getDb } from "@/db/client";
+import { type DbOrTx, reader } from "@/db/client";
 import type { CertificateRow } from "@/db/queries/certificates";
 import { latestLiveCertificate, listCertificatesOfPerson } from "@/db/queries/certificates";
 import { completionsInCycle, listAttempts, retrainMarkedAt, type CompletionRow } from "@/db/queries/training";
@@ -54,11 +54,12 @@ export function stateOf<C extends CertificateFacts>(
   return { cycle, status: refresherState(today, null, { startedCycle: started }), liveCertificate: undefined, completions, isRefresher: cycle > 1 };
 }
 
-export function trainingState(personId: number, db: DbOrTx = getDb(), today: string = todayInLondon()): TrainingState {
-  const live = latestLiveCertificate(personId, db);
+export async function trainingState(personId: number, db: DbOrTx = reader(), today: string = todayInLondon()): Promise<TrainingState> {
+  const live = await latestLiveCertificate(personId, db);
   const position = live
-    ? currentCycle(today, live, retrainMarkedAt(live.contentVersion, db), live.cycle)
-    : currentCycle(today, undefined, null, Math.max(0, ...listCertificatesOfPerson(personId, db).map((c) => c.cycle)));
-  const completions = completionsInCycle(personId, position.cycle, db);
-  return stateOf(today, position, live, completions, () => listAttempts(personId, undefined, db).some((a) => a.cycle === position.cycle));
+    ? currentCycle(today, live, await retrainMarkedAt(live.contentVersion, db), live.cycle)
+    : currentCycle(today, undefined, null, Math.max(0, ...(await listCertificatesOfPerson(personId, db)).map((c) => c.cycle)));
+  const completions = await completionsInCycle(personId, position.cycle, db);
+  const attempted = (await listAttempts(personId, undefined, db)).some((a) => a.cycle === position.cycle);
+  return stateOf(today, position, live, completions, () => attempted);
 }

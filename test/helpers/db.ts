@@ -1,4 +1,5 @@
 // A fresh, migrated in-memory database for each test that needs one, made the process-wide one.
+import { rawConnection } from "@/db/raw";
 import { type Db, openDatabase, useDatabase } from "@/db/client";
 import { insertPerson, insertScheme } from "@/db/queries/people";
 import type { Role } from "@/db/schema";
@@ -12,13 +13,13 @@ export function freshDatabase(): Db {
 
 let counter = 0;
 
-export function makeScheme(name = `Scheme ${++counter}`) {
-  return insertScheme(name);
+export async function makeScheme(name = `Scheme ${++counter}`) {
+  return await insertScheme(name);
 }
 
-export function makePerson(role: Role, schemeId: number | null, overrides: { name?: string; email?: string; passwordHash?: string } = {}) {
+export async function makePerson(role: Role, schemeId: number | null, overrides: { name?: string; email?: string; passwordHash?: string } = {}) {
   const n = ++counter;
-  return insertPerson({
+  return await insertPerson({
     name: overrides.name ?? `${role} ${n}`,
     email: overrides.email ?? `${role}${n}@test.example`,
     role,
@@ -33,8 +34,8 @@ export function viewerOf(person: { id: number; name: string; email: string; role
 
 /** Every table's row count, to prove a refused request changed nothing. */
 export function rowCounts(db: Db): Record<string, number> {
-  const tables = db.$client
+  const tables = rawConnection(db)
     .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'")
     .all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, (db.$client.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]));
+  return Object.fromEntries(tables.map(({ name }) => [name, (rawConnection(db).prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]));
 }

@@ -8,11 +8,11 @@ import { type PersonStatus, personStatus } from "@/lib/trainer/status";
 import { trainingState } from "@/lib/training/state";
 
 /** Checks every person in `ids` and returns the status each one has. */
-export function expectMatrixAgreesWithTrainingState(db: Db, viewer: Viewer, schemeId: number, ids: number[], today: string): Map<number, PersonStatus> {
-  const rows = new Map(matrixAll(viewer, schemeId, { ...parseMatrixFilters({}), account: "all" }, { today }).rows.map((r) => [r.id, r]));
+export async function expectMatrixAgreesWithTrainingState(db: Db, viewer: Viewer, schemeId: number, ids: number[], today: string): Promise<Map<number, PersonStatus>> {
+  const rows = new Map((await matrixAll(viewer, schemeId, { ...parseMatrixFilters({}), account: "all" }, { today })).rows.map((r) => [r.id, r]));
   const statuses = new Map<number, PersonStatus>();
   for (const id of ids) {
-    const state = trainingState(id, db, today);
+    const state = await trainingState(id, db.read, today);
     const row = rows.get(id);
     expect(row, `person ${id} is in the matrix`).toBeDefined();
     const expected = personStatus(state.status.status, state.liveCertificate?.expiresOn ?? null, today);

@@ -19,10 +19,10 @@ import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf } from "../h
 let db: Db;
 let carer: ReturnType<typeof viewerOf>;
 
-beforeEach(() => {
+beforeEach(async () => {
   setTestNow("2026-11-23T10:00:00Z");
   db = freshDatabase();
-  carer = viewerOf(makePerson("carer", makeScheme().id));
+  carer = viewerOf(await makePerson("carer", (await makeScheme()).id));
 });
 
 afterEach(() => vi.restoreAllMocks());
@@ -30,14 +30,14 @@ afterEach(() => vi.restoreAllMocks());
 const best = (m: ModuleSlug, id: string) => scenariosOf(m).get(id)!.options.find((o) => o.best)!.id;
 
 async function pass(moduleSlug: ModuleSlug) {
-  const attempt = startOrResumeAttempt(carer, moduleSlug);
-  for (const id of attempt.scenarioIds) answerScenario(carer, attempt.id, id, best(moduleSlug, id));
-  return submitAttempt(carer, moduleSlug, attempt.id);
+  const attempt = await startOrResumeAttempt(carer, moduleSlug);
+  for (const id of attempt.scenarioIds) await answerScenario(carer, attempt.id, id, best(moduleSlug, id));
+  return await submitAttempt(carer, moduleSlug, attempt.id);
 }
 
 function insertRaw(table: string, values: Record<string, unknown>) {
   const columns = Object.keys(values);
-  return () => db.$client.prepare(`insert into ${table} (${columns.join(", ")}) values (${columns.map(() => "?").join(", ")})`).run(...Object.values(values));
+  return () => db.client().prepare(`insert into ${table} (${columns.join(", ")}) values (${columns.map(() => "?").join(", ")})`).run(...Object.values(values));
 }
 
 function uniqueError(fn: () => unknown): unknown {
@@ -58,26 +58,26 @@ describe("one open attempt per person, module and cycle", () => {
     expect(dialect.isUniqueViolation(uniqueError(attempt(null)))).toBe(true);
     attempt(2)();
     attempt(3)();
-    expect(db.$client.prepare("select count(*) as n from quiz_attempts").get()).toEqual({ n: 3 });
+    expect(db.client().prepare("select count(*) as n from quiz_attempts").get()).toEqual({ n: 3 });
   });
 
-  it("a start that loses the race resumes the winner's attempt", () => {
-    const first = startOrResumeAttempt(carer, "golden-rules");
+  it("a start that loses the race resumes the winner's attempt", async () => {
+    const first = await startOrResumeAttempt(carer, "golden-rules");
     // The second request read before the first committed: it saw no open attempt.
-    vi.spyOn(trainingQueries, "findOpenAttempt").mockReturnValueOnce(undefined);
+    vi.spyOn(trainingQueries, "findOpenAttempt").mockResolvedValueOnce(undefined);
     const before = rowCounts(db);
-    const second = startOrResumeAttempt(carer, "golden-rules");
+    const second = await startOrResumeAttempt(carer, "golden-rules");
     expect(second.id).toBe(first.id);
     expect(rowCounts(db)).toEqual(before);
   });
 
   it("a submit that loses the race returns the first result and changes nothing", async () => {
-    const attemptRow = startOrResumeAttempt(carer, "golden-rules");
-    for (const id of attemptRow.scenarioIds) answerScenario(carer, attemptRow.id, id, best("golden-rules", id));
+    const attemptRow = await startOrResumeAttempt(carer, "golden-rules");
+    for (const id of attemptRow.scenarioIds) await answerScenario(carer, attemptRow.id, id, best("golden-rules", id));
     expect(await submitAttempt(carer, "golden-rules", attemptRow.id)).toMatchObject({ passed: true });
     const before = rowCounts(db);
     // The second submit read the attempt before the first one closed it.
-    vi.spyOn(trainingQueries, "findAttempt").mockReturnValueOnce({ ...trainingQueries.findAttempt(attemptRow.id)!, submittedAt: null, score: null, passed: null });
+    vi.spyOn(trainingQueries, "findAttempt").mockResolvedValueOnce({ ...(await trainingQueries.findAttempt(attemptRow.id))!, submittedAt: null, score: null, passed: null });
     expect(await submitAttempt(carer, "golden-rules", attemptRow.id)).toEqual({ passed: true, certificateId: null });
     expect(rowCounts(db)).toEqual(before);
   });
@@ -86,15 +86,15 @@ describe("one open attempt per person, module and cycle", () => {
 describe("one completion per module and cycle; one live certificate per person and cycle", () => {
   it("a completion recorded concurrently is not recorded twice, and the request does not fail", async () => {
     await pass("golden-rules");
-    expect(completionsInCycle(carer.personId, 1)).toHaveLength(1);
-    const attemptRow = startOrResumeAttempt(carer, "golden-rules");
-    for (const id of attemptRow.scenarioIds) answerScenario(carer, attemptRow.id, id, best("golden-rules", id));
-    vi.spyOn(trainingQueries, "completionsInCycle").mockReturnValueOnce([]);
+    expect(await completionsInCycle(carer.personId, 1)).toHaveLength(1);
+    const attemptRow = await startOrResumeAttempt(carer, "golden-rules");
+    for (const id of attemptRow.scenarioIds) await answerScenario(carer, attemptRow.id, id, best("golden-rules", id));
+    vi.spyOn(trainingQueries, "completionsInCycle").mockResolvedValueOnce([]);
     expect(await submitAttempt(carer, "golden-rules", attemptRow.id)).toEqual({ passed: true, certificateId: null });
-    expect(completionsInCycle(carer.personId, 1)).toHaveLength(1);
+    expect(await completionsInCycle(carer.personId, 1)).toHaveLength(1);
   });
 
-  it("the index refuses a second live certificate for a cycle inserted directly; revoked or superseded ones do not count", () => {
+  it("the index refuses a second live certificate for a cycle inserted directly; revoked or superseded ones do not count", async () => {
     const cert = (code: string, extra: Record<string, unknown> = {}) =>
       insertRaw("certificates", {
         code,
@@ -114,13 +114,13 @@ describe("one completion per module and cycle; one live certificate per person a
     expect(dialect.isUniqueViolation(uniqueError(cert("B")))).toBe(true);
     cert("C", { revoked_at: 1 })();
     cert("D", { superseded_at: 1 })();
-    expect(listCertificatesOfPerson(carer.personId)).toHaveLength(3);
+    expect(await listCertificatesOfPerson(carer.personId)).toHaveLength(3);
   });
 
   it("a certificate issued concurrently for the same cycle is kept, and no second one is issued", async () => {
     for (const slug of course.modules.slice(0, -1)) await pass(slug);
     // Another request issued the cycle's certificate after this one looked.
-    const issued = certificateQueries.insertCertificateOnce({
+    const issued = (await certificateQueries.insertCertificateOnce({
       code: "CONCURRENT",
       personId: carer.personId,
       schemeId: carer.schemeId!,
@@ -132,36 +132,36 @@ describe("one completion per module and cycle; one live certificate per person a
       issuedOn: "2026-11-23",
       expiresOn: "2027-11-23",
       modules: [],
-    })!;
-    vi.spyOn(certificateQueries, "listCertificatesOfPerson").mockReturnValueOnce([]);
+    }))!;
+    vi.spyOn(certificateQueries, "listCertificatesOfPerson").mockResolvedValueOnce([]);
     const result = await pass(course.modules.at(-1)!);
     expect(result).toEqual({ passed: true, certificateId: null });
-    expect(listCertificatesOfPerson(carer.personId).map((c) => c.id)).toEqual([issued.id]);
+    expect((await listCertificatesOfPerson(carer.personId)).map((c) => c.id)).toEqual([issued.id]);
   });
 });
 
 describe("one use of an invitation", () => {
   it("two acceptances at once make one account; the second gets a message, not an error", async () => {
     const { acceptInvitation, invite } = await import("@/lib/invitations");
-    const trainer = viewerOf(makePerson("trainer", carer.schemeId));
+    const trainer = viewerOf(await makePerson("trainer", carer.schemeId));
     const result = await invite(trainer, { email: "twice@test.example", role: "carer", schemeId: carer.schemeId! });
     const token = (result as { link: string }).link.split("/invite/")[1]!;
     const outcomes = await Promise.all([acceptInvitation(token, "First", "kettle garden lamp"), acceptInvitation(token, "Second", "kettle garden lamp")]);
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     expect(outcomes.find((o) => !o.ok)).toMatchObject({ ok: false, field: "form" });
-    expect(db.$client.prepare("select count(*) as n from people where email = 'twice@test.example'").get()).toEqual({ n: 1 });
+    expect(db.client().prepare("select count(*) as n from people where email = 'twice@test.example'").get()).toEqual({ n: 1 });
   });
 
   it("an acceptance that read before the other committed runs into the unique email and says the invitation is used", async () => {
     const { acceptInvitation, invite } = await import("@/lib/invitations");
     const peopleQueries = await import("@/db/queries/people");
-    const trainer = viewerOf(makePerson("trainer", carer.schemeId));
+    const trainer = viewerOf(await makePerson("trainer", carer.schemeId));
     const result = await invite(trainer, { email: "race@test.example", role: "carer", schemeId: carer.schemeId! });
     const token = (result as { link: string }).link.split("/invite/")[1]!;
     expect((await acceptInvitation(token, "First", "kettle garden lamp")).ok).toBe(true);
     // The invitation read as unused and no account with the address seen: the concurrent case.
-    db.$client.prepare("update invitations set used_at = null, person_id = null where email = 'race@test.example'").run();
-    vi.spyOn(peopleQueries, "findPersonByEmail").mockReturnValueOnce(undefined);
+    db.client().prepare("update invitations set used_at = null, person_id = null where email = 'race@test.example'").run();
+    vi.spyOn(peopleQueries, "findPersonByEmail").mockResolvedValueOnce(undefined);
     const before = rowCounts(db);
     expect(await acceptInvitation(token, "Second", "kettle garden lamp")).toMatchObject({ ok: false, field: "form", message: expect.stringMatching(/already been used/) });
     expect(rowCounts(db)).toEqual(before);
@@ -170,7 +170,7 @@ describe("one use of an invitation", () => {
   it("an account for the same address is not inserted twice, whatever the case of the address", async () => {
     const { insertPersonUnlessEmailTaken } = await import("@/db/queries/people");
     const values = { name: "A", email: "same@test.example", role: "carer" as const, schemeId: carer.schemeId };
-    expect(insertPersonUnlessEmailTaken(values)).toBeDefined();
-    expect(insertPersonUnlessEmailTaken({ ...values, email: "SAME@test.example" })).toBeUndefined();
+    expect(await insertPersonUnlessEmailTaken(values)).toBeDefined();
+    expect(await insertPersonUnlessEmailTaken({ ...values, email: "SAME@test.example" })).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 // puts a copy back. The backup runs as its own process (the real command) while this process keeps
 // committing quiz attempts; each commit writes an attempt, its five answers and an audit entry, so a
 // torn copy would show as an attempt without exactly five answers.
-import Database from "better-sqlite3";
+import { type RawConnection, openRawConnection, rawConnection } from "@/db/raw";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,7 +21,7 @@ let db: Db;
 let personId: number;
 
 function commitAttempt(n: number): void {
-  const c = db.$client;
+  const c = rawConnection(db);
   c.transaction(() => {
     const id = Number(
       c
@@ -41,8 +41,8 @@ function commitAttempt(n: number): void {
   }).immediate();
 }
 
-const count = (d: Database.Database, sql: string) => (d.prepare(sql).get() as { n: number }).n;
-const torn = (d: Database.Database) => count(d, "select count(*) as n from quiz_attempts a where (select count(*) from quiz_answers q where q.attempt_id = a.id) <> 5");
+const count = (d: RawConnection, sql: string) => (d.prepare(sql).get() as { n: number }).n;
+const torn = (d: RawConnection) => count(d, "select count(*) as n from quiz_attempts a where (select count(*) from quiz_answers q where q.attempt_id = a.id) <> 5");
 
 /** Runs a script as its own process while this one keeps writing; returns its output and the writes made. */
 async function runWhileWriting(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; writes: number }> {
@@ -64,7 +64,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "backup-"));
   live = join(dir, "live.db");
   db = openDatabase(live);
-  const c = db.$client;
+  const c = rawConnection(db);
   const scheme = Number(c.prepare("insert into schemes (name) values ('Backup scheme')").run().lastInsertRowid);
   personId = Number(c.prepare("insert into people (name, email, role, scheme_id) values ('Bea Backup', 'bea@backup.example', 'carer', ?)").run(scheme).lastInsertRowid);
   // A few MB to copy, so the copy takes a while.
@@ -72,7 +72,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  db?.$client.close();
+  db?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -83,16 +83,16 @@ describe("npm run backup, while the site writes", () => {
 
   beforeAll(async () => {
     file = join(dir, "copies", "during-writes.db");
-    before = count(db.$client, "select count(*) as n from quiz_attempts");
+    before = count(rawConnection(db), "select count(*) as n from quiz_attempts");
     const run = await runWhileWriting(["scripts/backup.ts", file], { DATABASE_PATH: live });
-    after = count(db.$client, "select count(*) as n from quiz_attempts");
+    after = count(rawConnection(db), "select count(*) as n from quiz_attempts");
     expect(run.code, run.out).toBe(0);
     expect(run.out).toContain("integrity ok");
     expect(run.writes).toBeGreaterThan(0);
   }, 60_000);
 
   it("writes a sound copy of one moment: whole transactions only", () => {
-    const copy = new Database(file, { readonly: true });
+    const copy = openRawConnection(file, { readonly: true });
     expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(copy.pragma("foreign_key_check")).toEqual([]);
     const attempts = count(copy, "select count(*) as n from quiz_attempts");
@@ -126,11 +126,11 @@ describe("npm run backup, while the site writes", () => {
     const target = join(dir, "restored", "site.db");
     const result = await restoreDatabase(file, target);
     expect(result.safetyCopy).toBeNull();
-    const copy = new Database(file, { readonly: true });
+    const copy = openRawConnection(file, { readonly: true });
     const expected = tableCounts(copy);
     copy.close();
     expect(result.tables).toEqual(expected);
-    const restored = new Database(target, { readonly: true });
+    const restored = openRawConnection(target, { readonly: true });
     expect(restored.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(torn(restored)).toBe(0);
     expect(tableCounts(restored)).toEqual(expected);
@@ -138,8 +138,8 @@ describe("npm run backup, while the site writes", () => {
   });
 
   it("restores over the live database with the real command, keeping what was there", async () => {
-    const current = tableCounts(db.$client);
-    db.$client.close(); // the site is stopped for a restore
+    const current = tableCounts(rawConnection(db));
+    db.close(); // the site is stopped for a restore
     const refused = spawnSync(process.execPath, [...TSX, "scripts/restore.ts", file], { cwd: root, env: { ...process.env, DATABASE_PATH: live }, encoding: "utf8" });
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/--yes/);
@@ -150,11 +150,11 @@ describe("npm run backup, while the site writes", () => {
     expect(safety).toBeTruthy();
 
     db = openDatabase(live);
-    const copy = new Database(file, { readonly: true });
-    expect(tableCounts(db.$client)).toEqual(tableCounts(copy));
+    const copy = openRawConnection(file, { readonly: true });
+    expect(tableCounts(rawConnection(db))).toEqual(tableCounts(copy));
     copy.close();
-    expect(db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
-    const kept = new Database(safety!, { readonly: true });
+    expect(rawConnection(db).pragma("integrity_check", { simple: true })).toBe("ok");
+    const kept = openRawConnection(safety!, { readonly: true });
     expect(tableCounts(kept)).toEqual(current);
     kept.close();
   });
@@ -162,8 +162,8 @@ describe("npm run backup, while the site writes", () => {
   it("refuses a file that is not a sound backup, and changes nothing", async () => {
     const junk = join(dir, "junk.db");
     writeFileSync(junk, "this is not a database");
-    const beforeCounts = tableCounts(db.$client);
+    const beforeCounts = tableCounts(rawConnection(db));
     await expect(restoreDatabase(junk, live)).rejects.toThrow();
-    expect(tableCounts(db.$client)).toEqual(beforeCounts);
+    expect(tableCounts(rawConnection(db))).toEqual(beforeCounts);
   });
 });

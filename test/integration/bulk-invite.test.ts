@@ -12,15 +12,15 @@ let db: Db;
 let trainer: Viewer;
 let intakeId: number;
 
-beforeEach(() => {
+beforeEach(async () => {
   setTestNow("2026-11-23T10:00:00Z");
   db = freshDatabase();
-  const scheme = makeScheme();
-  trainer = viewerOf(makePerson("trainer", scheme.id));
-  intakeId = insertIntake({ schemeId: scheme.id, name: "Intake", startDate: "2026-09-01", createdBy: null }).id;
+  const scheme = await makeScheme();
+  trainer = viewerOf(await makePerson("trainer", scheme.id));
+  intakeId = (await insertIntake({ schemeId: scheme.id, name: "Intake", startDate: "2026-09-01", createdBy: null })).id;
 });
 
-const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
+const count = (sql: string) => (db.client().prepare(sql).get() as { n: number }).n;
 
 describe("bulk invitations", () => {
   it("refuses a role that is an Object.prototype key, by name, with nobody invited", async () => {
@@ -36,7 +36,7 @@ describe("bulk invitations", () => {
 
   it("keeps nothing when a write fails part-way: no invitation, no email, no audit entry", async () => {
     // A database that refuses the third invitation, as a full disk or a constraint might.
-    db.$client.exec(`create trigger refuse_cy before insert on invitations when new.email = 'cy@example.org' begin select raise(abort, 'refused'); end`);
+    db.client().exec(`create trigger refuse_cy before insert on invitations when new.email = 'cy@example.org' begin select raise(abort, 'refused'); end`);
     const before = rowCounts(db);
     const text = "ana@example.org\nben@example.org\ncy@example.org\ndee@example.org";
     await expect(bulkInvite(trainer, intakeId, { text, defaultRole: "carer", goodRowsOnly: false })).rejects.toThrow(/refused/);
@@ -51,7 +51,7 @@ describe("bulk invitations", () => {
     expect(count("select count(*) n from invitations")).toBe(2);
     expect(count("select count(*) n from outbox where kind = 'invitation'")).toBe(2);
     expect(count("select count(*) n from audit_log where action = 'invited'")).toBe(2);
-    const bulk = db.$client.prepare("select details from audit_log where action = 'bulk-invited'").all() as { details: string }[];
+    const bulk = db.client().prepare("select details from audit_log where action = 'bulk-invited'").all() as { details: string }[];
     expect(bulk).toHaveLength(1);
     expect(JSON.parse(bulk[0]!.details)).toMatchObject({ intakeId, invited: 2, leftOut: [3] });
   });

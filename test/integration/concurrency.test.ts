@@ -2,12 +2,13 @@
 // database file: every request is also sent again by a second process (a duplicate retry), at the
 // same moment. The counts must come out exact and no write may fail with SQLITE_BUSY.
 // The learners' script is in bench/lib/quiz-worker.ts. No timings are asserted.
+import { rawConnection } from "@/db/raw";
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Db, openDatabase, useDatabase } from "@/db/client";
+import { type Db, openDatabase, useDatabase, writeTransaction } from "@/db/client";
 import { insertPerson, insertScheme } from "@/db/queries/people";
 import { course } from "@/lib/content/course";
 import type { ModuleSlug } from "@/lib/content/schemas";
@@ -55,11 +56,13 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "concurrency-"));
   path = join(dir, "learners.db");
   db = openDatabase(path);
-  useDatabase(db, path);
-  const scheme = insertScheme("Concurrency scheme", db);
-  learnerIds = db.$client.transaction(() =>
-    Array.from({ length: LEARNERS }, (_, i) => insertPerson({ name: `Learner ${i + 1}`, email: `learner${i + 1}@concurrency.example`, role: "carer", schemeId: scheme.id }, db).id),
-  )();
+  useDatabase(db);
+  const scheme = await insertScheme("Concurrency scheme");
+  learnerIds = await writeTransaction(async (tx) => {
+    const ids: number[] = [];
+    for (let i = 0; i < LEARNERS; i++) ids.push((await insertPerson({ name: `Learner ${i + 1}`, email: `learner${i + 1}@concurrency.example`, role: "carer", schemeId: scheme.id }, tx)).id);
+    return ids;
+  });
 
   // Learner i lives in process i % 4; its twin (the duplicate retries) in the process opposite.
   const plans = Array.from({ length: PROCESSES }, () => ({ home: [] as number[], twin: [] as number[] }));
@@ -90,12 +93,12 @@ beforeAll(async () => {
 
 afterAll(() => {
   for (const w of workers) if (w.exitCode === null) w.kill();
-  db?.$client.close();
+  db?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 function count(sql: string, ...params: unknown[]): number {
-  return (db.$client.prepare(sql).get(...params) as { n: number }).n;
+  return (rawConnection(db).prepare(sql).get(...params) as { n: number }).n;
 }
 
 describe("200 learners answering and submitting at once, with duplicate retries", () => {
@@ -117,7 +120,7 @@ describe("200 learners answering and submitting at once, with duplicate retries"
       for (const [key, ids] of Object.entries(r.attempts)) {
         const personId = key.split(":")[0]!;
         for (const id of ids) {
-          const moduleKey = `${personId}:${db.$client.prepare("select module_slug as m from quiz_attempts where id = ?").pluck().get(id)}`;
+          const moduleKey = `${personId}:${rawConnection(db).prepare("select module_slug as m from quiz_attempts where id = ?").pluck().get(id)}`;
           if (!seen.has(moduleKey)) seen.set(moduleKey, new Set());
           seen.get(moduleKey)!.add(id);
         }
@@ -138,7 +141,7 @@ describe("200 learners answering and submitting at once, with duplicate retries"
     expect(count("select count(*) as n from certificates")).toBe(LEARNERS);
     expect(count("select count(distinct person_id) as n from certificates where superseded_at is null and revoked_at is null")).toBe(LEARNERS);
     const audit = Object.fromEntries(
-      (db.$client.prepare("select action, count(*) as n from audit_log group by action").all() as { action: string; n: number }[]).map((r) => [r.action, r.n]),
+      (rawConnection(db).prepare("select action, count(*) as n from audit_log group by action").all() as { action: string; n: number }[]).map((r) => [r.action, r.n]),
     );
     expect(audit).toEqual({
       "started-quiz": LEARNERS * modules,
@@ -155,7 +158,7 @@ describe("200 learners answering and submitting at once, with duplicate retries"
   });
 
   it("leaves a sound database file", () => {
-    expect(db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
-    expect(db.$client.pragma("foreign_key_check")).toEqual([]);
+    expect(rawConnection(db).pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(rawConnection(db).pragma("foreign_key_check")).toEqual([]);
   });
 });

@@ -11,13 +11,13 @@ import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf } from "../h
 describe("marking a content version for retraining", () => {
   let admin: ReturnType<typeof viewerOf>;
   let carerId: number;
-  beforeEach(() => {
+  beforeEach(async () => {
     setTestNow("2026-06-01T09:00:00Z");
     freshDatabase();
-    const scheme = makeScheme();
-    admin = viewerOf(makePerson("admin", null));
-    carerId = makePerson("carer", scheme.id).id;
-    insertCertificate({
+    const scheme = await makeScheme();
+    admin = viewerOf(await makePerson("admin", null));
+    carerId = (await makePerson("carer", scheme.id)).id;
+    await insertCertificate({
       code: "0000000000000000000000000001",
       personId: carerId,
       schemeId: scheme.id,
@@ -32,34 +32,34 @@ describe("marking a content version for retraining", () => {
     });
   });
 
-  it("makes holders of that version due now, with 60 days to retrain", () => {
-    expect(trainingState(carerId).status.status).toBe("complete");
-    expect(markVersionForRetraining(admin, "2025.1", "The law section changed")).toEqual({ ok: true });
-    const state = trainingState(carerId);
+  it("makes holders of that version due now, with 60 days to retrain", async () => {
+    expect((await trainingState(carerId)).status.status).toBe("complete");
+    expect(await markVersionForRetraining(admin, "2025.1", "The law section changed")).toEqual({ ok: true });
+    const state = await trainingState(carerId);
     expect(state.status).toMatchObject({ status: "due-soon", windowOpensOn: "2026-06-01", dueOn: "2026-07-31" });
     expect(state.isRefresher).toBe(true);
-    expect(contentVersionsForAdmin(admin).versions[0]).toMatchObject({ contentVersion: "2025.1", holders: 1 });
+    expect((await contentVersionsForAdmin(admin)).versions[0]).toMatchObject({ contentVersion: "2025.1", holders: 1 });
   });
 
-  it("refuses the current version, unknown versions, a second mark, and non-admins", () => {
-    expect(markVersionForRetraining(admin, course.version, "x")).toMatchObject({ ok: false });
-    expect(markVersionForRetraining(admin, "1999.1", "x")).toMatchObject({ ok: false });
-    markVersionForRetraining(admin, "2025.1", "x");
-    expect(markVersionForRetraining(admin, "2025.1", "x")).toMatchObject({ ok: false });
-    const trainer = viewerOf(makePerson("trainer", 1));
+  it("refuses the current version, unknown versions, a second mark, and non-admins", async () => {
+    expect(await markVersionForRetraining(admin, course.version, "x")).toMatchObject({ ok: false });
+    expect(await markVersionForRetraining(admin, "1999.1", "x")).toMatchObject({ ok: false });
+    await markVersionForRetraining(admin, "2025.1", "x");
+    expect(await markVersionForRetraining(admin, "2025.1", "x")).toMatchObject({ ok: false });
+    const trainer = viewerOf(await makePerson("trainer", 1));
     const db = freshDatabase();
     const before = rowCounts(db);
-    expect(() => markVersionForRetraining(trainer, "2025.1", "x")).toThrow(NotAllowed);
+    await expect(markVersionForRetraining(trainer, "2025.1", "x")).rejects.toThrow(NotAllowed);
     expect(rowCounts(db)).toEqual(before);
   });
 
-  it("keeps certificates earned against the previous version valid, showing the version they were earned against", () => {
+  it("keeps certificates earned against the previous version valid, showing the version they were earned against", async () => {
     // 2026.2 rewrote the scenarios (issue 11); nobody's certificate changes because the course did.
     expect(course.version).toBe("2026.2");
     expect(course.changes.map((c) => c.version)).toEqual(["2026.2", "2026.1"]);
-    const scheme = makeScheme();
-    const carer = makePerson("carer", scheme.id);
-    const cert = insertCertificate({
+    const scheme = await makeScheme();
+    const carer = await makePerson("carer", scheme.id);
+    const cert = await insertCertificate({
       code: "0000000000000000000000000002",
       personId: carer.id,
       schemeId: scheme.id,
@@ -72,9 +72,9 @@ describe("marking a content version for retraining", () => {
       expiresOn: "2027-03-01",
       modules: [],
     });
-    expect(verifyCode("0000000000000000000000000002")).toMatchObject({ status: "valid", holderName: "Earlier Learner", contentVersion: "2026.1" });
-    expect(certificateForViewer(viewerOf(carer), cert.id)).toMatchObject({ contentVersion: "2026.1" });
-    const listed = contentVersionsForAdmin(admin).versions.find((v) => v.contentVersion === "2026.1");
+    expect(await verifyCode("0000000000000000000000000002")).toMatchObject({ status: "valid", holderName: "Earlier Learner", contentVersion: "2026.1" });
+    expect(await certificateForViewer(viewerOf(carer), cert.id)).toMatchObject({ contentVersion: "2026.1" });
+    const listed = (await contentVersionsForAdmin(admin)).versions.find((v) => v.contentVersion === "2026.1");
     expect(listed).toMatchObject({ isCurrent: false, holders: 1, changes: "The first published course.", markedAt: null });
   });
 });

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { writeTransaction } from "@/db/client";
 import { listOutboxTo } from "@/db/queries/outbox";
 import { findPersonById } from "@/db/queries/people";
 import { setTestNow } from "@/lib/clock";
@@ -20,29 +20,27 @@ const titles = new Map([
   ["triangle-of-care", "Triangle of care"],
 ]);
 
-let db: Db;
-
 beforeEach(() => {
-  db = freshDatabase();
+  freshDatabase();
 });
 
-function trainedOn(day: string, schemeId: number, trainerId: number, name: string) {
+async function trainedOn(day: string, schemeId: number, trainerId: number, name: string) {
   setTestNow(`${day}T09:00:00Z`);
-  const person = makePerson("carer", schemeId, { name });
+  const person = await makePerson("carer", schemeId, { name });
   for (const slug of titles.keys())
-    db.transaction((tx) =>
-      completeModule(tx, { personId: person.id, moduleSlug: slug, cycle: 1, completedOn: day, assisted: { by: "Officer", evidence: "Workbook", recordedBy: trainerId }, actorId: trainerId }, titles),
+    await writeTransaction(async (tx) =>
+      await completeModule(tx, { personId: person.id, moduleSlug: slug, cycle: 1, completedOn: day, assisted: { by: "Officer", evidence: "Workbook", recordedBy: trainerId }, actorId: trainerId }, titles),
     );
   return person;
 }
 
 describe("the daily job", () => {
   it("sends the reminders due today and anonymises people who left long ago, in one run", async () => {
-    const scheme = makeScheme();
-    const trainer = makePerson("trainer", scheme.id);
-    const leaver = trainedOn("2018-01-10", scheme.id, trainer.id, "Olive Old");
-    setActive(viewerOf(trainer), leaver.id, false); // left in 2018: past the six-year retention by 2025
-    const carer = trainedOn("2025-01-10", scheme.id, trainer.id, "Rita Renew"); // expires 2026-01-10
+    const scheme = await makeScheme();
+    const trainer = await makePerson("trainer", scheme.id);
+    const leaver = await trainedOn("2018-01-10", scheme.id, trainer.id, "Olive Old");
+    await setActive(viewerOf(trainer), leaver.id, false); // left in 2018: past the six-year retention by 2025
+    const carer = await trainedOn("2025-01-10", scheme.id, trainer.id, "Rita Renew"); // expires 2026-01-10
 
     setTestNow("2025-12-11T09:00:00Z"); // 30 days before the carer's expiry
     const results = await runDailyJobs();
@@ -51,9 +49,9 @@ describe("the daily job", () => {
       ["reminders", true],
       ["anonymisation", true],
     ]);
-    expect(listOutboxTo(carer.email).map((m) => m.kind)).toContain("reminder-30-days");
-    expect(findPersonById(leaver.id)?.name).not.toBe("Olive Old");
-    expect(findPersonById(carer.id)?.name).toBe("Rita Renew");
+    expect((await listOutboxTo(carer.email)).map((m) => m.kind)).toContain("reminder-30-days");
+    expect((await findPersonById(leaver.id))?.name).not.toBe("Olive Old");
+    expect((await findPersonById(carer.id))?.name).toBe("Rita Renew");
   });
 
   it("runs every step even when one fails, and reports which failed", async () => {

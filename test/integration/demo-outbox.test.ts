@@ -28,10 +28,10 @@ afterEach(() => demoMode(false));
 
 describe("the demo outbox", () => {
   it("shows only mail written in demo mode to demo accounts and people invited in demo mode", async () => {
-    const scheme = makeScheme();
-    const trainer = viewerOf(makePerson("trainer", scheme.id));
-    const realCarer = makePerson("carer", scheme.id, { email: "real.carer@example.org" });
-    const demoCarer = makePerson("carer", scheme.id, { email: "carer@demo.example" });
+    const scheme = await makeScheme();
+    const trainer = viewerOf(await makePerson("trainer", scheme.id));
+    const realCarer = await makePerson("carer", scheme.id, { email: "real.carer@example.org" });
+    const demoCarer = await makePerson("carer", scheme.id, { email: "carer@demo.example" });
 
     // Written by a real site (no SMTP) before anyone turned demo mode on.
     await requestSignInLink(realCarer.email, null);
@@ -43,31 +43,31 @@ describe("the demo outbox", () => {
     const invited = await invite(trainer, { email: "new.person@example.org", role: "carer", schemeId: scheme.id });
     expect(invited.ok).toBe(true);
 
-    const shown = outboxFor(trainer);
+    const shown = await outboxFor(trainer);
     expect(shown.map((m) => m.toAddress).sort()).toEqual(["carer@demo.example", "new.person@example.org"]);
     expect(shown.every((m) => m.transport === "demo-outbox")).toBe(true);
     expect(JSON.stringify(shown)).not.toContain("real.carer@example.org");
     // Every message was still written (the record of what was sent), only not shown.
-    expect((db.$client.prepare("select count(*) n from outbox where to_address = ?").get(realCarer.email) as { n: number }).n).toBe(2);
+    expect((db.client().prepare("select count(*) n from outbox where to_address = ?").get(realCarer.email) as { n: number }).n).toBe(2);
   });
 
   it("marks mail written outside demo mode as plain outbox mail, and the page is refused then", async () => {
-    const scheme = makeScheme();
-    const trainer = viewerOf(makePerson("trainer", scheme.id));
+    const scheme = await makeScheme();
+    const trainer = viewerOf(await makePerson("trainer", scheme.id));
     await sendMail({ to: "someone@example.org", subject: "s", body: "b", kind: "reminder", schemeId: scheme.id, personId: null });
-    expect((db.$client.prepare("select transport from outbox").get() as { transport: string }).transport).toBe("outbox");
-    expect(() => outboxFor(trainer)).toThrow(NotAllowed);
+    expect((db.client().prepare("select transport from outbox").get() as { transport: string }).transport).toBe("outbox");
+    await expect(outboxFor(trainer)).rejects.toThrow(NotAllowed);
   });
 
   it("keeps each scheme's demo mail to that scheme's trainers", async () => {
     demoMode(true);
-    const a = makeScheme();
-    const b = makeScheme();
-    const trainerA = viewerOf(makePerson("trainer", a.id));
-    const trainerB = viewerOf(makePerson("trainer", b.id));
+    const a = await makeScheme();
+    const b = await makeScheme();
+    const trainerA = viewerOf(await makePerson("trainer", a.id));
+    const trainerB = viewerOf(await makePerson("trainer", b.id));
     await invite(trainerB, { email: "b.person@example.org", role: "carer", schemeId: b.id });
-    expect(outboxFor(trainerA)).toEqual([]);
-    expect(outboxFor(trainerB)).toHaveLength(1);
+    expect(await outboxFor(trainerA)).toEqual([]);
+    expect(await outboxFor(trainerB)).toHaveLength(1);
   });
 });
 

@@ -120,17 +120,17 @@ let world: {
 beforeAll(async () => {
   setTestNow("2026-11-23T10:00:00Z");
   db = freshDatabase();
-  const scheme = makeScheme("Property scheme");
-  const trainer = viewerOf(makePerson("trainer", scheme.id));
-  const carer = viewerOf(makePerson("carer", scheme.id));
-  const leaver = makePerson("carer", scheme.id);
-  setPersonActive(leaver.id, false, new Date("2026-01-01"));
-  const intake = insertIntake({ schemeId: scheme.id, name: "Intake", startDate: "2026-09-01", createdBy: null });
-  const attempt = startOrResumeAttempt(carer, "golden-rules");
+  const scheme = await makeScheme("Property scheme");
+  const trainer = viewerOf(await makePerson("trainer", scheme.id));
+  const carer = viewerOf(await makePerson("carer", scheme.id));
+  const leaver = await makePerson("carer", scheme.id);
+  await setPersonActive(leaver.id, false, new Date("2026-01-01"));
+  const intake = await insertIntake({ schemeId: scheme.id, name: "Intake", startDate: "2026-09-01", createdBy: null });
+  const attempt = await startOrResumeAttempt(carer, "golden-rules");
   const invited = await invite(trainer, { email: "invited@example.org", role: "carer", schemeId: scheme.id });
   world = {
     trainer,
-    admin: viewerOf(makePerson("admin", null)),
+    admin: viewerOf(await makePerson("admin", null)),
     carer,
     schemeId: scheme.id,
     intakeId: intake.id,

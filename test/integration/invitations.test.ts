@@ -1,3 +1,4 @@
+import { rawConnection } from "@/db/raw";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { findPersonByEmail } from "@/db/queries/people";
@@ -18,11 +19,11 @@ function tokenOf(link: string) {
   return link.split("/invite/")[1]!;
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   setTestNow("2026-11-23T10:00:00Z");
   db = freshDatabase();
-  schemeId = makeScheme().id;
-  trainer = viewerOf(makePerson("trainer", schemeId));
+  schemeId = (await makeScheme()).id;
+  trainer = viewerOf(await makePerson("trainer", schemeId));
 });
 
 describe("invitations", () => {
@@ -30,10 +31,10 @@ describe("invitations", () => {
     const result = await invite(trainer, { email: "New.Carer@Example.org", role: "carer", schemeId });
     expect(result.ok).toBe(true);
     const link = (result as { link: string }).link;
-    expect(listOutboxTo("new.carer@example.org")[0]!.body).toContain(link);
-    expect(inspectInvitation(tokenOf(link))).toMatchObject({ ok: true, email: "new.carer@example.org", role: "carer" });
+    expect((await listOutboxTo("new.carer@example.org"))[0]!.body).toContain(link);
+    expect(await inspectInvitation(tokenOf(link))).toMatchObject({ ok: true, email: "new.carer@example.org", role: "carer" });
     expect(await acceptInvitation(tokenOf(link), "Nia Newcarer", "kettle garden lamp")).toEqual({ ok: true, email: "new.carer@example.org" });
-    expect(findPersonByEmail("new.carer@example.org")).toMatchObject({ name: "Nia Newcarer", role: "carer", schemeId });
+    expect(await findPersonByEmail("new.carer@example.org")).toMatchObject({ name: "Nia Newcarer", role: "carer", schemeId });
     expect((await checkPassword("NEW.carer@example.org", "kettle garden lamp")).ok).toBe(true);
   });
 
@@ -42,16 +43,16 @@ describe("invitations", () => {
     await acceptInvitation(tokenOf(link), "First Use", "kettle garden lamp");
     const before = rowCounts(db);
     expect(await acceptInvitation(tokenOf(link), "Second Use", "another good password")).toMatchObject({ ok: false });
-    expect(inspectInvitation(tokenOf(link))).toEqual({ ok: false, reason: "used" });
+    expect(await inspectInvitation(tokenOf(link))).toEqual({ ok: false, reason: "used" });
     expect(rowCounts(db)).toEqual(before);
   });
 
   it("runs out after 14 days (valid on day 13, not at 14 days)", async () => {
     const { link } = (await invite(trainer, { email: "late@example.org", role: "carer", schemeId })) as { link: string };
     setTestNow("2026-12-06T09:59:59Z");
-    expect(inspectInvitation(tokenOf(link)).ok).toBe(true);
+    expect((await inspectInvitation(tokenOf(link))).ok).toBe(true);
     setTestNow("2026-12-07T10:00:00Z");
-    expect(inspectInvitation(tokenOf(link))).toEqual({ ok: false, reason: "expired" });
+    expect(await inspectInvitation(tokenOf(link))).toEqual({ ok: false, reason: "expired" });
     const before = rowCounts(db);
     expect((await acceptInvitation(tokenOf(link), "Too Late", "kettle garden lamp")).ok).toBe(false);
     expect(rowCounts(db)).toEqual(before);
@@ -60,18 +61,18 @@ describe("invitations", () => {
   it("refuses a weak password without using up the invitation", async () => {
     const { link } = (await invite(trainer, { email: "weak@example.org", role: "carer", schemeId })) as { link: string };
     expect(await acceptInvitation(tokenOf(link), "Weak", "password1")).toMatchObject({ ok: false, field: "password" });
-    expect(inspectInvitation(tokenOf(link)).ok).toBe(true);
+    expect((await inspectInvitation(tokenOf(link))).ok).toBe(true);
   });
 
-  it("refuses malformed and unknown tokens", () => {
-    expect(inspectInvitation("short")).toEqual({ ok: false, reason: "malformed" });
-    expect(inspectInvitation("x".repeat(43))).toEqual({ ok: false, reason: "unknown" });
-    expect(inspectInvitation(undefined)).toEqual({ ok: false, reason: "malformed" });
+  it("refuses malformed and unknown tokens", async () => {
+    expect(await inspectInvitation("short")).toEqual({ ok: false, reason: "malformed" });
+    expect(await inspectInvitation("x".repeat(43))).toEqual({ ok: false, reason: "unknown" });
+    expect(await inspectInvitation(undefined)).toEqual({ ok: false, reason: "malformed" });
   });
 
   it("a trainer cannot invite into another scheme, nor a carer at all, and nothing is written", async () => {
-    const other = makeScheme().id;
-    const carer = viewerOf(makePerson("carer", schemeId));
+    const other = (await makeScheme()).id;
+    const carer = viewerOf(await makePerson("carer", schemeId));
     const before = rowCounts(db);
     await expect(invite(trainer, { email: "x@example.org", role: "carer", schemeId: other })).rejects.toThrow(NotAllowed);
     await expect(invite(carer, { email: "y@example.org", role: "carer", schemeId })).rejects.toThrow(NotAllowed);
@@ -79,19 +80,19 @@ describe("invitations", () => {
     expect(rowCounts(db)).toEqual(before);
   });
 
-  it("a trainer cannot reach another scheme, or its people", () => {
-    const other = makeScheme().id;
-    const outsider = makePerson("carer", other);
-    expect(() => requireScheme(trainer, other)).toThrow(NotAllowed);
-    expect(() => requireManagedPerson(trainer, outsider.id)).toThrow(NotAllowed);
-    expect(requireScheme(trainer, schemeId).id).toBe(schemeId);
-    expect(requireManagedPerson(trainer, makePerson("carer", schemeId).id).schemeId).toBe(schemeId);
+  it("a trainer cannot reach another scheme, or its people", async () => {
+    const other = (await makeScheme()).id;
+    const outsider = await makePerson("carer", other);
+    await expect(requireScheme(trainer, other)).rejects.toThrow(NotAllowed);
+    await expect(requireManagedPerson(trainer, outsider.id)).rejects.toThrow(NotAllowed);
+    expect((await requireScheme(trainer, schemeId)).id).toBe(schemeId);
+    expect((await requireManagedPerson(trainer, (await makePerson("carer", schemeId)).id)).schemeId).toBe(schemeId);
   });
 });
 
 describe("password sign-in", () => {
   it("throttles: the 11th attempt within 5 minutes is refused even with the right password", async () => {
-    makePerson("carer", schemeId, { email: "guess@example.org", passwordHash: await hashPassword("the right password") });
+    await makePerson("carer", schemeId, { email: "guess@example.org", passwordHash: await hashPassword("the right password") });
     for (let i = 0; i < 10; i++) {
       setTestNow(new Date(Date.parse("2026-11-23T10:00:00Z") + i * 10_000));
       expect(await checkPassword("guess@example.org", `wrong ${i}`)).toEqual({ ok: false, reason: "invalid" });
@@ -103,8 +104,8 @@ describe("password sign-in", () => {
   });
 
   it("does not sign in a deactivated person", async () => {
-    const person = makePerson("carer", schemeId, { email: "gone@example.org", passwordHash: await hashPassword("the right password") });
-    db.$client.prepare("update people set active = 0 where id = ?").run(person.id);
+    const person = await makePerson("carer", schemeId, { email: "gone@example.org", passwordHash: await hashPassword("the right password") });
+    rawConnection(db).prepare("update people set active = 0 where id = ?").run(person.id);
     expect((await checkPassword("gone@example.org", "the right password")).ok).toBe(false);
   });
 });

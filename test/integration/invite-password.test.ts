@@ -28,8 +28,8 @@ let token: string;
 
 beforeEach(async () => {
   freshDatabase();
-  const scheme = makeScheme();
-  const result = await invite(viewerOf(makePerson("trainer", scheme.id)), { email: "new@example.org", role: "carer", schemeId: scheme.id });
+  const scheme = await makeScheme();
+  const result = await invite(viewerOf(await makePerson("trainer", scheme.id)), { email: "new@example.org", role: "carer", schemeId: scheme.id });
   token = result.ok ? result.link.split("/").at(-1)! : "";
 });
 

@@ -61,7 +61,7 @@ describe("withJobLock", () => {
   });
 
   it("locks are per job: reminders and anonymisation may run side by side", async () => {
-    const inner = await withJobLock(JOBS.reminders, () => withJobLock(JOBS.anonymise, () => "both"));
+    const inner = await withJobLock(JOBS.reminders, async () => await withJobLock(JOBS.anonymise, () => "both"));
     expect(inner).toEqual({ ran: true, result: { ran: true, result: "both" } });
   });
 });
@@ -71,8 +71,8 @@ describe("the scripts", () => {
     const path = join(mkdtempSync(join(tmpdir(), "slt-lock-")), "t.db");
     const db = openDatabase(path);
     const far = Date.now() + 3_600_000;
-    await acquireJobLock(JOBS.reminders, "other-machine:1:x", Date.now(), far, db);
-    await acquireJobLock(JOBS.anonymise, "other-machine:1:y", Date.now(), far, db);
+    await acquireJobLock(JOBS.reminders, "other-machine:1:x", Date.now(), far, db.writer);
+    await acquireJobLock(JOBS.anonymise, "other-machine:1:y", Date.now(), far, db.writer);
     const run = (script: string) =>
       promisify(execFile)(process.execPath, ["--conditions=react-server", "--import", "tsx", join(root, "scripts", script)], {
         cwd: root,
@@ -81,7 +81,7 @@ describe("the scripts", () => {
     const [reminders, anonymise] = await Promise.all([run("reminders.ts"), run("anonymise.ts")]);
     expect(reminders.stdout).toMatch(/^Not run: another reminders run \(other-machine:1:x\) is in progress/);
     expect(anonymise.stdout).toMatch(/^Not run: another anonymise run \(other-machine:1:y\) is in progress/);
-    expect(db.$client.prepare("select count(*) as n from outbox").get()).toEqual({ n: 0 });
-    expect((await findJobLock(JOBS.reminders, db))?.holder).toBe("other-machine:1:x");
+    expect(db.client().prepare("select count(*) as n from outbox").get()).toEqual({ n: 0 });
+    expect((await findJobLock(JOBS.reminders, db.read))?.holder).toBe("other-machine:1:x");
   }, 60_000);
 });

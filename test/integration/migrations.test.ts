@@ -1,3 +1,4 @@
+import { rawConnection } from "@/db/raw";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { rowCounts } from "../helpers/db";
@@ -9,8 +10,8 @@ describe("migrations", () => {
     for (const table of ["schemes", "people", "sessions", "invitations", "sign_in_links", "outbox", "audit_log", "quiz_attempts", "certificates"]) {
       expect(counts[table], table).toBe(0);
     }
-    expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
-    expect(db.$client.pragma("busy_timeout", { simple: true })).toBe(5000);
+    expect(rawConnection(db).pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(rawConnection(db).pragma("busy_timeout", { simple: true })).toBe(5000);
   });
 
   it("use WAL and synchronous=FULL on a file database, and are safe to apply twice", async () => {
@@ -19,18 +20,18 @@ describe("migrations", () => {
     const { join } = await import("node:path");
     const file = join(mkdtempSync(join(tmpdir(), "slt-")), "t.db");
     const first = openDatabase(file);
-    expect(first.$client.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(first.$client.pragma("synchronous", { simple: true })).toBe(2);
-    first.$client.close();
+    expect(rawConnection(first).pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(rawConnection(first).pragma("synchronous", { simple: true })).toBe(2);
+    first.close();
     const again = openDatabase(file);
     expect(rowCounts(again).people).toBe(0);
   });
 
   it("keep the audit log append-only", () => {
     const db = openDatabase(":memory:");
-    db.$client.prepare("insert into audit_log (at, action) values (1, 'x')").run();
-    expect(() => db.$client.prepare("update audit_log set action = 'y'").run()).toThrow(/append-only/);
-    expect(() => db.$client.prepare("delete from audit_log").run()).toThrow(/append-only/);
+    rawConnection(db).prepare("insert into audit_log (at, action) values (1, 'x')").run();
+    expect(() => rawConnection(db).prepare("update audit_log set action = 'y'").run()).toThrow(/append-only/);
+    expect(() => rawConnection(db).prepare("delete from audit_log").run()).toThrow(/append-only/);
   });
 });
 
@@ -42,7 +43,7 @@ describe("the at-most-one migration (0002)", () => {
     const file = join(mkdtempSync(join(tmpdir(), "slt-")), "t.db");
     const db = openDatabase(file);
     // Back to the state before 0002, then rows that only the old schema allowed.
-    db.$client.exec(`
+    db.client().exec(`
       drop index quiz_attempts_one_open; drop index certificates_one_live; drop table job_locks; drop table rate_limits;
       delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations);
       insert into schemes (id, name) values (1, 's');
@@ -52,15 +53,15 @@ describe("the at-most-one migration (0002)", () => {
       insert into certificates (id, code, person_id, scheme_id, holder_name, course_id, course_title, content_version, cycle, issued_on, expires_on, modules) values
         (1, 'A', 1, 1, 'p', 'c', 't', 'v', 1, '2026-01-01', '2027-01-01', '[]'), (2, 'B', 1, 1, 'p', 'c', 't', 'v', 1, '2026-01-02', '2027-01-02', '[]');
     `);
-    db.$client.close();
+    db.client().close();
     const again = openDatabase(file);
-    const attempts = again.$client.prepare("select id, submitted_at as submittedAt from quiz_attempts order by id").all();
+    const attempts = again.client().prepare("select id, submitted_at as submittedAt from quiz_attempts order by id").all();
     expect(attempts).toEqual([
       { id: 1, submittedAt: 100 },
       { id: 2, submittedAt: null },
       { id: 3, submittedAt: null },
     ]);
-    const certificates = again.$client.prepare("select id, superseded_by_id as by, superseded_at is not null as superseded from certificates order by id").all();
+    const certificates = again.client().prepare("select id, superseded_by_id as by, superseded_at is not null as superseded from certificates order by id").all();
     expect(certificates).toEqual([
       { id: 1, by: 2, superseded: 1 },
       { id: 2, by: null, superseded: 0 },

@@ -18,33 +18,33 @@ let carer: ReturnType<typeof viewerOf>;
 let trainer: ReturnType<typeof viewerOf>;
 let outsider: ReturnType<typeof viewerOf>;
 
-beforeEach(() => {
+beforeEach(async () => {
   setTestNow("2026-11-23T10:00:00Z");
   freshDatabase();
-  const scheme = makeScheme();
-  carer = viewerOf(makePerson("carer", scheme.id));
-  trainer = viewerOf(makePerson("trainer", scheme.id));
-  outsider = viewerOf(makePerson("carer", makeScheme().id));
+  const scheme = await makeScheme();
+  carer = viewerOf(await makePerson("carer", scheme.id));
+  trainer = viewerOf(await makePerson("trainer", scheme.id));
+  outsider = viewerOf(await makePerson("carer", (await makeScheme()).id));
 });
 
 const best = (m: ModuleSlug, id: string) => scenariosOf(m).get(id)!.options.find((o) => o.best)!.id;
 
 async function pass(moduleSlug: ModuleSlug) {
-  const attempt = startOrResumeAttempt(carer, moduleSlug);
-  for (const id of attempt.scenarioIds) answerScenario(carer, attempt.id, id, best(moduleSlug, id));
+  const attempt = await startOrResumeAttempt(carer, moduleSlug);
+  for (const id of attempt.scenarioIds) await answerScenario(carer, attempt.id, id, best(moduleSlug, id));
   await submitAttempt(carer, moduleSlug, attempt.id);
 }
 
 /** The overview agrees with trainingState, and returns every certificate, newest first. */
 async function expectAgreement() {
   const overview = await learnerOverview(carer, carer.personId);
-  const state = trainingState(carer.personId);
+  const state = await trainingState(carer.personId);
   expect(overview.state.cycle).toBe(state.cycle);
   expect(overview.state.status).toEqual(state.status);
   expect(overview.state.isRefresher).toBe(state.isRefresher);
   expect(overview.state.liveCertificate?.id).toBe(state.liveCertificate?.id);
   expect(overview.state.completions.map((c) => c.id).sort()).toEqual(state.completions.map((c) => c.id).sort());
-  expect(overview.certificates.map((c) => c.id)).toEqual(listCertificatesOfPerson(carer.personId).map((c) => c.id));
+  expect(overview.certificates.map((c) => c.id)).toEqual((await listCertificatesOfPerson(carer.personId)).map((c) => c.id));
   return overview;
 }
 
@@ -53,8 +53,8 @@ describe("learnerOverview", () => {
     let o = await expectAgreement();
     expect(o.modules.map((m) => m.status)).toEqual(["not-started", "not-started", "not-started"]);
 
-    upsertPageRead({ personId: carer.personId, moduleSlug: course.modules[1]!, pageSlug: "x", at: new Date() });
-    startOrResumeAttempt(carer, course.modules[0]!);
+    await upsertPageRead({ personId: carer.personId, moduleSlug: course.modules[1]!, pageSlug: "x", at: new Date() });
+    await startOrResumeAttempt(carer, course.modules[0]!);
     o = await expectAgreement();
     expect(o.state.status.status).toBe("in-progress");
     expect(o.modules.map((m) => m.status)).toEqual(["in-progress", "not-started", "not-started"]);
@@ -68,18 +68,18 @@ describe("learnerOverview", () => {
     o = await expectAgreement();
     expect(o.state).toMatchObject({ cycle: 2, isRefresher: true });
     expect(o.modules.map((m) => m.status)).toEqual(["to-do-again", "to-do-again", "to-do-again"]);
-    startOrResumeAttempt(carer, course.modules[2]!);
+    await startOrResumeAttempt(carer, course.modules[2]!);
     o = await expectAgreement();
     expect(o.modules.map((m) => m.status)).toEqual(["to-do-again", "to-do-again", "in-progress"]);
 
     for (const slug of course.modules) await pass(slug);
     await expectAgreement();
-    insertRetrainVersion({ contentVersion: course.version, markedAt: new Date(), markedBy: null, reason: "changed" });
+    await insertRetrainVersion({ contentVersion: course.version, markedAt: new Date(), markedBy: null, reason: "changed" });
     o = await expectAgreement();
     expect(o.state.status.status).toBe("due-soon");
 
-    const live = listCertificatesOfPerson(carer.personId)[0]!;
-    revokeCertificate(live.id, trainer.personId, "mistake", new Date());
+    const live = (await listCertificatesOfPerson(carer.personId))[0]!;
+    await revokeCertificate(live.id, trainer.personId, "mistake", new Date());
     o = await expectAgreement();
     expect(o.state).toMatchObject({ cycle: 3, liveCertificate: undefined });
     expect(o.certificates.map((c) => c.status)).toEqual(["revoked", "superseded"]);

@@ -1,3 +1,4 @@
+import { rawConnection } from "@/db/raw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db } from "@/db/client";
 import { setTestNow } from "@/lib/clock";
@@ -15,8 +16,8 @@ afterEach(() => setTestNow(null));
 
 describe("reading progress", () => {
   it("starts at the first page, with nothing read", async () => {
-    const scheme = makeScheme();
-    const carer = viewerOf(makePerson("carer", scheme.id));
+    const scheme = await makeScheme();
+    const carer = viewerOf(await makePerson("carer", scheme.id));
     const progress = await readingProgress(carer, carer.personId);
     const course = await loadCourse();
     for (const m of course.modules) {
@@ -25,8 +26,8 @@ describe("reading progress", () => {
   });
 
   it("records pages read and resumes after the most recently read one", async () => {
-    const scheme = makeScheme();
-    const carer = viewerOf(makePerson("carer", scheme.id));
+    const scheme = await makeScheme();
+    const carer = viewerOf(await makePerson("carer", scheme.id));
     const gr = (await loadCourse()).modules.find((m) => m.slug === "golden-rules")!;
     const [p1, p2, p3, p4] = gr.pages.map((p) => p.slug);
 
@@ -47,7 +48,7 @@ describe("reading progress", () => {
     expect(progress).toMatchObject({ pagesRead: 3, resumeSlug: p2 });
 
     // Reading again keeps the first time and moves the last.
-    const row = db.$client.prepare("select first_read_at as f, last_read_at as l from page_reads where page_slug = ?").get(p1) as { f: number; l: number };
+    const row = rawConnection(db).prepare("select first_read_at as f, last_read_at as l from page_reads where page_slug = ?").get(p1) as { f: number; l: number };
     expect(new Date(row.f).toISOString()).toBe("2026-03-02T09:00:00.000Z");
     expect(new Date(row.l).toISOString()).toBe("2026-03-03T08:00:00.000Z");
     expect(rowCounts(db).page_reads).toBe(3);
@@ -57,8 +58,8 @@ describe("reading progress", () => {
   });
 
   it("after the last page, resumes at the first unread page, or the first page when all are read", async () => {
-    const scheme = makeScheme();
-    const carer = viewerOf(makePerson("staff", scheme.id));
+    const scheme = await makeScheme();
+    const carer = viewerOf(await makePerson("staff", scheme.id));
     const toc = (await loadCourse()).modules.find((m) => m.slug === "triangle-of-care")!;
     const last = toc.pages.at(-1)!.slug;
     expect(await recordPageRead(carer, "triangle-of-care", last)).toEqual({ nextSlug: null });
@@ -74,20 +75,20 @@ describe("reading progress", () => {
   });
 
   it("refuses pages that are not in the course and writes nothing", async () => {
-    const carer = viewerOf(makePerson("carer", makeScheme().id));
+    const carer = viewerOf(await makePerson("carer", (await makeScheme()).id));
     await expect(recordPageRead(carer, "golden-rules", "no-such-page")).rejects.toThrow(NotInCourse);
     await expect(recordPageRead(carer, "no-such-module", "myth-buster")).rejects.toThrow(NotInCourse);
     expect(rowCounts(db).page_reads).toBe(0);
   });
 
   it("lets a trainer of the same scheme see a carer's progress, and no one else", async () => {
-    const scheme = makeScheme();
-    const other = makeScheme();
-    const carer = viewerOf(makePerson("carer", scheme.id));
-    const anotherCarer = viewerOf(makePerson("carer", scheme.id));
-    const trainer = viewerOf(makePerson("trainer", scheme.id));
-    const otherTrainer = viewerOf(makePerson("trainer", other.id));
-    const admin = viewerOf(makePerson("admin", null));
+    const scheme = await makeScheme();
+    const other = await makeScheme();
+    const carer = viewerOf(await makePerson("carer", scheme.id));
+    const anotherCarer = viewerOf(await makePerson("carer", scheme.id));
+    const trainer = viewerOf(await makePerson("trainer", scheme.id));
+    const otherTrainer = viewerOf(await makePerson("trainer", other.id));
+    const admin = viewerOf(await makePerson("admin", null));
     await recordPageRead(carer, "golden-rules", "myth-buster");
 
     await expect(readingProgress(anotherCarer, carer.personId)).rejects.toThrow(NotAllowed);
@@ -102,23 +103,23 @@ describe("reading progress", () => {
 
 describe("knowledge check answers", () => {
   it("are marked right or wrong from the content and the latest one is shown", async () => {
-    const carer = viewerOf(makePerson("carer", makeScheme().id));
+    const carer = viewerOf(await makePerson("carer", (await makeScheme()).id));
     const { check } = (await loadCourse()).checks.get("gr-myth-1")!;
     const right = check.options.findIndex((o) => o.correct);
     const wrong = check.options.findIndex((o) => !o.correct);
 
-    expect(latestCheckAnswer(carer, "gr-myth-1")).toBeNull();
+    expect(await latestCheckAnswer(carer, "gr-myth-1")).toBeNull();
     expect(await answerCheck(carer, "gr-myth-1", wrong)).toEqual({ correct: false });
     setTestNow("2026-03-02T09:01:00Z");
     expect(await answerCheck(carer, "gr-myth-1", right)).toEqual({ correct: true });
-    expect(latestCheckAnswer(carer, "gr-myth-1")).toMatchObject({ optionIndex: right, correct: true });
+    expect(await latestCheckAnswer(carer, "gr-myth-1")).toMatchObject({ optionIndex: right, correct: true });
     expect(rowCounts(db).check_answers).toBe(2);
     // Answers never count towards completion.
     expect(rowCounts(db).module_completions).toBe(0);
   });
 
   it("refuse unknown checks and options out of range", async () => {
-    const carer = viewerOf(makePerson("carer", makeScheme().id));
+    const carer = viewerOf(await makePerson("carer", (await makeScheme()).id));
     await expect(answerCheck(carer, "gr-nope", 0)).rejects.toThrow(NotInCourse);
     await expect(answerCheck(carer, "gr-myth-1", 9)).rejects.toThrow(NotInCourse);
     await expect(answerCheck(carer, "gr-myth-1", -1)).rejects.toThrow(NotInCourse);

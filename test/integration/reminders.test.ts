@@ -17,8 +17,8 @@ let trainer: ReturnType<typeof viewerOf>;
 
 async function completeCourse(viewer: ReturnType<typeof viewerOf>) {
   for (const slug of course.modules as ModuleSlug[]) {
-    const attempt = startOrResumeAttempt(viewer, slug);
-    for (const id of attempt.scenarioIds) answerScenario(viewer, attempt.id, id, scenariosOf(slug).get(id)!.options.find((o) => o.best)!.id);
+    const attempt = await startOrResumeAttempt(viewer, slug);
+    for (const id of attempt.scenarioIds) await answerScenario(viewer, attempt.id, id, scenariosOf(slug).get(id)!.options.find((o) => o.best)!.id);
     await submitAttempt(viewer, slug, attempt.id);
   }
 }
@@ -28,9 +28,9 @@ beforeEach(async () => {
   resetEnvCache();
   setTestNow("2026-01-10T09:00:00Z");
   freshDatabase();
-  const scheme = makeScheme();
-  carer = viewerOf(makePerson("carer", scheme.id, { name: "Rita Reminder" }));
-  trainer = viewerOf(makePerson("trainer", scheme.id));
+  const scheme = await makeScheme();
+  carer = viewerOf(await makePerson("carer", scheme.id, { name: "Rita Reminder" }));
+  trainer = viewerOf(await makePerson("trainer", scheme.id));
   await completeCourse(carer); // certificate expires 2027-01-10
 });
 
@@ -53,11 +53,11 @@ describe("reminders without SMTP go to the outbox", () => {
     expect(await stagesOn("2027-01-10")).toEqual(["due"]);
     expect(await stagesOn("2027-01-11")).toEqual(["overdue"]);
     expect(await stagesOn("2027-02-11")).toEqual([]);
-    expect(remindersOfPerson(carer.personId).map((r) => r.stage).sort()).toEqual(["30-days", "7-days", "due", "overdue"]);
-    const mails = listOutboxTo(carer.email);
+    expect((await remindersOfPerson(carer.personId)).map((r) => r.stage).sort()).toEqual(["30-days", "7-days", "due", "overdue"]);
+    const mails = await listOutboxTo(carer.email);
     expect(mails.map((m) => m.subject)).toContain("Your Shared Lives training refresher is overdue");
     expect(mails.every((m) => m.transport === "outbox")).toBe(true);
-    const digests = listOutboxTo(trainer.email).filter((m) => m.kind === "trainer-digest");
+    const digests = (await listOutboxTo(trainer.email)).filter((m) => m.kind === "trainer-digest");
     expect(digests).toHaveLength(4);
     expect(digests[0]!.body).toContain("Rita Reminder");
   });
@@ -105,7 +105,7 @@ describe("reminders through a real SMTP server on loopback", () => {
     const toCarer = received.find((m) => m.to === carer.email);
     expect(toCarer?.data).toContain("Subject: Your Shared Lives training refresher is due in 30 days");
     expect(received.some((m) => m.to === trainer.email)).toBe(true);
-    const [stored] = listOutboxTo(carer.email);
+    const [stored] = await listOutboxTo(carer.email);
     expect(stored).toMatchObject({ transport: "smtp" });
     expect(stored!.sentAt).not.toBeNull();
   });

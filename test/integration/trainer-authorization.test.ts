@@ -2,6 +2,7 @@
 // action, called the way a browser would reach them (pages rendered, server actions and route
 // handlers called directly with form data and ids of the scheme's records). A refusal must be the
 // 403 page (or a 403 response) and must change nothing.
+import { rawConnection } from "@/db/raw";
 import { renderToString } from "react-dom/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
@@ -60,34 +61,34 @@ const pages = {
 };
 
 let db: Db;
-let world: ReturnType<typeof makeWorld>;
+let world: Awaited<ReturnType<typeof makeWorld>>;
 
-function makeWorld() {
-  const schemeA = makeScheme("Scheme A");
-  const schemeB = makeScheme("Scheme B");
-  const intakeA = insertIntake({ schemeId: schemeA.id, name: "A intake", startDate: "2026-09-01", createdBy: null });
-  const carolA = makePerson("carer", schemeA.id, { name: "Carol Secret-Carer" });
-  const leaverA = makePerson("carer", schemeA.id, { name: "Lee Leaver" });
-  setPersonActive(leaverA.id, false, new Date("2015-01-01"));
+async function makeWorld() {
+  const schemeA = await makeScheme("Scheme A");
+  const schemeB = await makeScheme("Scheme B");
+  const intakeA = await insertIntake({ schemeId: schemeA.id, name: "A intake", startDate: "2026-09-01", createdBy: null });
+  const carolA = await makePerson("carer", schemeA.id, { name: "Carol Secret-Carer" });
+  const leaverA = await makePerson("carer", schemeA.id, { name: "Lee Leaver" });
+  await setPersonActive(leaverA.id, false, new Date("2015-01-01"));
   const roles = {
-    carer: viewerOf(makePerson("carer", schemeA.id)),
-    staff: viewerOf(makePerson("staff", schemeA.id)),
-    "trainer of another scheme": viewerOf(makePerson("trainer", schemeB.id)),
-    trainer: viewerOf(makePerson("trainer", schemeA.id)),
-    admin: viewerOf(makePerson("admin", null)),
+    carer: viewerOf(await makePerson("carer", schemeA.id)),
+    staff: viewerOf(await makePerson("staff", schemeA.id)),
+    "trainer of another scheme": viewerOf(await makePerson("trainer", schemeB.id)),
+    trainer: viewerOf(await makePerson("trainer", schemeA.id)),
+    admin: viewerOf(await makePerson("admin", null)),
   };
   return { schemeA, schemeB, intakeA, carolA, leaverA, roles };
 }
 
-type RoleName = keyof ReturnType<typeof makeWorld>["roles"];
+type RoleName = keyof Awaited<ReturnType<typeof makeWorld>>["roles"];
 const ALLOWED: RoleName[] = ["trainer", "admin"];
 const REFUSED: RoleName[] = ["carer", "staff", "trainer of another scheme"];
 const ALL: RoleName[] = [...REFUSED, ...ALLOWED];
 
-beforeEach(() => {
+beforeEach(async () => {
   setTestNow("2026-11-23T10:00:00Z");
   db = freshDatabase();
-  world = makeWorld();
+  world = await makeWorld();
   h.current = null;
 });
 
@@ -182,18 +183,18 @@ function form(values: Record<string, string | Blob>): FormData {
 }
 
 /** Each action with form data naming scheme A's records, and how to tell it did its work. */
-const actionCalls: Record<string, { call: (role: RoleName) => Promise<unknown>; changed: () => boolean }> = {
+const actionCalls: Record<string, { call: (role: RoleName) => Promise<unknown>; changed: () => boolean | Promise<boolean> }> = {
   "invite a person": {
     call: (role) => actions.invitePersonAction({}, form({ email: `new-${role.replace(/ /g, "")}@example.org`, role: "carer", schemeId: String(world.schemeA.id) })),
-    changed: () => (db.$client.prepare("select count(*) n from invitations").get() as { n: number }).n > 0,
+    changed: () => (rawConnection(db).prepare("select count(*) n from invitations").get() as { n: number }).n > 0,
   },
   "deactivate a person": {
     call: () => actions.setActiveAction({}, form({ personId: String(world.carolA.id), active: "false" })),
-    changed: () => !findPersonById(world.carolA.id)!.active,
+    changed: async () => !(await findPersonById(world.carolA.id))!.active,
   },
   "create an intake": {
     call: () => actions.createIntakeAction({}, form({ name: "New intake", startDate: "2027-01-18", schemeId: String(world.schemeA.id) })),
-    changed: () => (db.$client.prepare("select count(*) n from intakes").get() as { n: number }).n === 2,
+    changed: () => (rawConnection(db).prepare("select count(*) n from intakes").get() as { n: number }).n === 2,
   },
   "bulk invite": {
     call: () =>
@@ -201,7 +202,7 @@ const actionCalls: Record<string, { call: (role: RoleName) => Promise<unknown>; 
         {},
         form({ intakeId: String(world.intakeA.id), list: "", defaultRole: "staff", file: new File(["name,email,role\nBo,bo@example.org,carer\n"], "list.csv", { type: "text/csv" }) }),
       ),
-    changed: () => (db.$client.prepare("select count(*) n from invitations where email = 'bo@example.org'").get() as { n: number }).n === 1,
+    changed: () => (rawConnection(db).prepare("select count(*) n from invitations where email = 'bo@example.org'").get() as { n: number }).n === 1,
   },
   "record an assisted completion": {
     call: () =>
@@ -209,15 +210,15 @@ const actionCalls: Record<string, { call: (role: RoleName) => Promise<unknown>; 
         {},
         form({ personId: String(world.carolA.id), moduleSlug: "golden-rules", completedOn: "2026-11-20", assistedBy: "Officer Olu", evidence: "Signed workbook" }),
       ),
-    changed: () => (db.$client.prepare("select count(*) n from module_completions where assisted = 1").get() as { n: number }).n === 1,
+    changed: () => (rawConnection(db).prepare("select count(*) n from module_completions where assisted = 1").get() as { n: number }).n === 1,
   },
   "move a person to an intake": {
     call: () => actions.moveToIntakeFormAction(form({ personId: String(world.carolA.id), intakeId: String(world.intakeA.id) })),
-    changed: () => findPersonById(world.carolA.id)!.intakeId === world.intakeA.id,
+    changed: async () => (await findPersonById(world.carolA.id))!.intakeId === world.intakeA.id,
   },
   "anonymise leavers": {
     call: () => actions.anonymiseAction({}, form({ confirm: "yes", schemeId: String(world.schemeA.id) })),
-    changed: () => findPersonById(world.leaverA.id)!.anonymisedAt !== null,
+    changed: async () => (await findPersonById(world.leaverA.id))!.anonymisedAt !== null,
   },
 };
 
@@ -229,18 +230,18 @@ describe("server actions, called directly", () => {
       const result = await outcome(() => call(role));
       if (ALLOWED.includes(role)) {
         expect(["ok", "redirect"]).toContain(result);
-        expect(changed()).toBe(true);
+        expect(await changed()).toBe(true);
       } else {
         expect(result).toBe("403");
-        expect(changed()).toBe(false);
+        expect(await changed()).toBe(false);
         expect(rowCounts(db)).toEqual(before);
       }
     });
   }
 
   it("a trainer cannot reach into another scheme by changing ids in the form", async () => {
-    const schemeBIntake = insertIntake({ schemeId: world.schemeB.id, name: "B intake", startDate: "2026-09-01", createdBy: null });
-    const bobB = makePerson("carer", world.schemeB.id);
+    const schemeBIntake = await insertIntake({ schemeId: world.schemeB.id, name: "B intake", startDate: "2026-09-01", createdBy: null });
+    const bobB = await makePerson("carer", world.schemeB.id);
     as("trainer");
     const before = rowCounts(db);
     const attempts = [
@@ -266,7 +267,7 @@ describe("server actions, called directly", () => {
     expect(await outcome(() => actions.createIntakeAction({}, form({ name: "No scheme", startDate: "2027-01-01" })))).toBe("403");
     as("trainer");
     expect(await outcome(() => actions.anonymiseAction({}, form({ confirm: "yes" })))).toBe("redirect");
-    expect(findPersonById(world.leaverA.id)!.anonymisedAt).not.toBeNull();
+    expect((await findPersonById(world.leaverA.id))!.anonymisedAt).not.toBeNull();
     const before = rowCounts(db);
     expect(await outcome(() => actions.setActiveAction({}, form({ personId: String(world.leaverA.id), active: "true" })))).toBe("403");
     expect(rowCounts(db)).toEqual(before);
@@ -325,7 +326,7 @@ describe("route handlers, requested directly", () => {
 
   it("a trainer asking for another scheme's export or person gets 403", async () => {
     as("trainer");
-    const bobB = makePerson("carer", world.schemeB.id, { name: "Bob Other-Scheme" });
+    const bobB = await makePerson("carer", world.schemeB.id, { name: "Bob Other-Scheme" });
     expect((await exportRoute.GET(get(`/trainer/matrix/export?scheme=${world.schemeB.id}`))).status).toBe(403);
     const response = await personDataRoute.GET(get("/x"), { params: Promise.resolve({ personId: String(bobB.id) }) });
     expect(response.status).toBe(403);

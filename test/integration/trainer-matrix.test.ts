@@ -33,14 +33,14 @@ function rng(seed: number) {
 const ms = (iso: string) => new Date(`${iso}T10:00:00Z`);
 
 /** People with random histories: stalls, late and missed refreshers, revoked certificates, older content versions. */
-function randomScheme(seed: number, people: number) {
+async function randomScheme(seed: number, people: number) {
   const random = rng(seed);
   const int = (a: number, b: number) => a + Math.floor(random() * (b - a + 1));
-  const scheme = makeScheme();
-  const intake = insertIntake({ schemeId: scheme.id, name: "Spring", startDate: "2024-03-01", createdBy: null });
+  const scheme = await makeScheme();
+  const intake = await insertIntake({ schemeId: scheme.id, name: "Spring", startDate: "2024-03-01", createdBy: null });
   const ids: number[] = [];
   for (let n = 0; n < people; n++) {
-    const person = insertPerson({
+    const person = await insertPerson({
       name: `Person ${String(n).padStart(3, "0")}`,
       email: `p${seed}-${n}@example.org`,
       role: random() < 0.7 ? "carer" : random() < 0.8 ? "staff" : "trainer",
@@ -48,7 +48,7 @@ function randomScheme(seed: number, people: number) {
       intakeId: random() < 0.5 ? intake.id : null,
     });
     ids.push(person.id);
-    if (random() < 0.05) setPersonActive(person.id, false, ms("2026-06-01"));
+    if (random() < 0.05) await setPersonActive(person.id, false, ms("2026-06-01"));
     let day = addDays("2021-01-01", int(0, 2150));
     let cycle = 1;
     let previous: { id: number; expiresOn: string } | null = null;
@@ -57,15 +57,15 @@ function randomScheme(seed: number, people: number) {
       const r = random();
       const modules = r < 0.08 ? 0 : r < 0.16 ? int(1, 2) : 3;
       if (modules === 0 && random() < 0.5) {
-        insertAttempt({ personId: person.id, moduleSlug: course.modules[int(0, 2)]!, cycle, contentVersion: "2026.1", scenarioIds: ["gr-child-at-risk"], startedAt: ms(day), total: 1 });
+        await insertAttempt({ personId: person.id, moduleSlug: course.modules[int(0, 2)]!, cycle, contentVersion: "2026.1", scenarioIds: ["gr-child-at-risk"], startedAt: ms(day), total: 1 });
       }
       const done: { slug: string; completedOn: string; score: number | null; total: number | null; assisted: boolean }[] = [];
       for (const slug of course.modules.slice(0, modules)) {
         const assisted = random() < 0.1;
         const attempt = assisted
           ? null
-          : insertAttempt({ personId: person.id, moduleSlug: slug, cycle, contentVersion: "2026.1", scenarioIds: ["gr-child-at-risk"], startedAt: ms(day), total: 5 });
-        insertCompletion({
+          : await insertAttempt({ personId: person.id, moduleSlug: slug, cycle, contentVersion: "2026.1", scenarioIds: ["gr-child-at-risk"], startedAt: ms(day), total: 5 });
+        await insertCompletion({
           personId: person.id,
           moduleSlug: slug,
           cycle,
@@ -83,7 +83,7 @@ function randomScheme(seed: number, people: number) {
       }
       if (modules < 3) break;
       const dates = nextCertificateDates(day, previous);
-      const cert = insertCertificate({
+      const cert = await insertCertificate({
         code: `CODE${seed}X${person.id}X${cycle}`,
         personId: person.id,
         schemeId: scheme.id,
@@ -96,9 +96,9 @@ function randomScheme(seed: number, people: number) {
         expiresOn: dates.expiresOn,
         modules: done.map((d) => ({ ...d, title: d.slug })),
       });
-      if (previous) markSuperseded(previous.id, cert.id, ms(day));
+      if (previous) await markSuperseded(previous.id, cert.id, ms(day));
       if (random() < 0.04) {
-        revokeCertificate(cert.id, person.id, "test", ms(day));
+        await revokeCertificate(cert.id, person.id, "test", ms(day));
         previous = null;
       } else previous = { id: cert.id, expiresOn: dates.expiresOn };
       const next = random();
@@ -108,24 +108,25 @@ function randomScheme(seed: number, people: number) {
   }
   // An admin asked holders of 2025 certificates to retrain, including two people whose certificates
   // run past the retraining deadline (so the deadline, not the expiry, decides their status).
-  insertRetrainVersion({ contentVersion: "2025.1", markedAt: ms("2026-10-01"), markedBy: null, reason: "test" });
+  await insertRetrainVersion({ contentVersion: "2025.1", markedAt: ms("2026-10-01"), markedBy: null, reason: "test" });
   for (const [n, issuedOn, expiresOn] of [
     [1, "2026-06-30", "2027-06-30"],
     [2, "2025-03-01", "2026-03-01"],
   ] as const) {
-    const person = insertPerson({ name: `Retrain ${n}`, email: `retrain${seed}-${n}@example.org`, role: "carer", schemeId: scheme.id });
+    const person = await insertPerson({ name: `Retrain ${n}`, email: `retrain${seed}-${n}@example.org`, role: "carer", schemeId: scheme.id });
     ids.push(person.id);
-    const modules = course.modules.map((slug) => {
-      insertCompletion({ personId: person.id, moduleSlug: slug, cycle: 1, completedOn: issuedOn, recordedAt: ms(issuedOn), contentVersion: "2025.1", score: 5, total: 5 });
-      return { slug, title: slug, completedOn: issuedOn, score: 5, total: 5, assisted: false };
-    });
-    insertCertificate({ code: `RETRAIN${seed}X${n}`, personId: person.id, schemeId: scheme.id, holderName: person.name, courseId: course.id, courseTitle: course.title, contentVersion: "2025.1", cycle: 1, issuedOn, expiresOn, modules });
+    const modules = [];
+    for (const slug of course.modules) {
+      await insertCompletion({ personId: person.id, moduleSlug: slug, cycle: 1, completedOn: issuedOn, recordedAt: ms(issuedOn), contentVersion: "2025.1", score: 5, total: 5 });
+      modules.push({ slug, title: slug, completedOn: issuedOn, score: 5, total: 5, assisted: false });
+    }
+    await insertCertificate({ code: `RETRAIN${seed}X${n}`, personId: person.id, schemeId: scheme.id, holderName: person.name, courseId: course.id, courseTitle: course.title, contentVersion: "2025.1", cycle: 1, issuedOn, expiresOn, modules });
   }
   return { scheme, intake, ids };
 }
 
-function admin() {
-  return viewerOf(makePerson("admin", null));
+async function admin() {
+  return viewerOf(await makePerson("admin", null));
 }
 
 beforeEach(() => {
@@ -134,9 +135,9 @@ beforeEach(() => {
 });
 
 describe("the bulk matrix agrees with trainingState(), person by person", () => {
-  it.each(["2026-11-23", "2026-01-15", "2026-12-15", "2027-03-01"])("on %s", (today) => {
-    const { scheme, ids } = randomScheme(today.length + Number(today.slice(5, 7)), 160);
-    const statuses = expectMatrixAgreesWithTrainingState(db, admin(), scheme.id, ids, today);
+  it.each(["2026-11-23", "2026-01-15", "2026-12-15", "2027-03-01"])("on %s", async (today) => {
+    const { scheme, ids } = await randomScheme(today.length + Number(today.slice(5, 7)), 160);
+    const statuses = await expectMatrixAgreesWithTrainingState(db, await admin(), scheme.id, ids, today);
     expect(statuses.size).toBe(ids.length);
     const seen = new Set(statuses.values());
     // The random histories reach every status, so each branch of the SQL was compared.
@@ -145,65 +146,65 @@ describe("the bulk matrix agrees with trainingState(), person by person", () => 
 });
 
 describe("filters, sorting and paging", () => {
-  it("filters in SQL to the same people as filtering the whole list, and pages through them without gaps", () => {
-    const { scheme, intake } = randomScheme(7, 130);
-    const viewer = admin();
-    const all = matrixAll(viewer, scheme.id, parseMatrixFilters({})).rows;
+  it("filters in SQL to the same people as filtering the whole list, and pages through them without gaps", async () => {
+    const { scheme, intake } = await randomScheme(7, 130);
+    const viewer = await admin();
+    const all = (await matrixAll(viewer, scheme.id, parseMatrixFilters({}))).rows;
     for (const status of PERSON_STATUSES) {
-      const filtered = matrixAll(viewer, scheme.id, parseMatrixFilters({ status })).rows;
+      const filtered = (await matrixAll(viewer, scheme.id, parseMatrixFilters({ status }))).rows;
       expect(filtered.map((r) => r.id)).toEqual(all.filter((r) => r.status === status).map((r) => r.id));
     }
-    expect(matrixAll(viewer, scheme.id, parseMatrixFilters({ role: "staff" })).rows.every((r) => r.role === "staff")).toBe(true);
-    expect(matrixAll(viewer, scheme.id, parseMatrixFilters({ intake: String(intake.id) })).rows.every((r) => r.intake?.id === intake.id)).toBe(true);
-    expect(matrixAll(viewer, scheme.id, parseMatrixFilters({ intake: "none" })).rows.every((r) => r.intake === null)).toBe(true);
-    expect(matrixAll(viewer, scheme.id, parseMatrixFilters({ q: "son 01" })).rows.map((r) => r.name)).toEqual(
+    expect((await matrixAll(viewer, scheme.id, parseMatrixFilters({ role: "staff" }))).rows.every((r) => r.role === "staff")).toBe(true);
+    expect((await matrixAll(viewer, scheme.id, parseMatrixFilters({ intake: String(intake.id) }))).rows.every((r) => r.intake?.id === intake.id)).toBe(true);
+    expect((await matrixAll(viewer, scheme.id, parseMatrixFilters({ intake: "none" }))).rows.every((r) => r.intake === null)).toBe(true);
+    expect((await matrixAll(viewer, scheme.id, parseMatrixFilters({ q: "son 01" }))).rows.map((r) => r.name)).toEqual(
       all.filter((r) => r.name.includes("son 01")).map((r) => r.name),
     );
-    expect(matrixAll(viewer, scheme.id, parseMatrixFilters({ q: "%" })).rows).toEqual([]); // LIKE wildcards are literal
-    const left = matrixAll(viewer, scheme.id, parseMatrixFilters({ account: "left" })).rows;
+    expect((await matrixAll(viewer, scheme.id, parseMatrixFilters({ q: "%" }))).rows).toEqual([]); // LIKE wildcards are literal
+    const left = (await matrixAll(viewer, scheme.id, parseMatrixFilters({ account: "left" }))).rows;
     expect(left.length).toBeGreaterThan(0);
     expect(left.every((r) => !r.active)).toBe(true);
     expect(all.every((r) => r.active)).toBe(true);
 
     // Paging: 3 a page, every person once, in name order.
     const paged: MatrixPersonRow[] = [];
-    const first = matrixPage(viewer, scheme.id, parseMatrixFilters({}), { pageSize: 3 });
-    for (let page = 1; page <= first.pages; page++) paged.push(...matrixPage(viewer, scheme.id, parseMatrixFilters({ page: String(page) }), { pageSize: 3 }).rows);
+    const first = await matrixPage(viewer, scheme.id, parseMatrixFilters({}), { pageSize: 3 });
+    for (let page = 1; page <= first.pages; page++) paged.push(...(await matrixPage(viewer, scheme.id, parseMatrixFilters({ page: String(page) }), { pageSize: 3 })).rows);
     expect(paged.map((r) => r.id)).toEqual(all.map((r) => r.id));
     expect(all.map((r) => r.name)).toEqual([...all.map((r) => r.name)].sort((a, b) => a.localeCompare(b)));
     // A page past the end shows the last page.
-    expect(matrixPage(viewer, scheme.id, parseMatrixFilters({ page: "999" }), { pageSize: 3 }).page).toBe(first.pages);
+    expect((await matrixPage(viewer, scheme.id, parseMatrixFilters({ page: "999" }), { pageSize: 3 })).page).toBe(first.pages);
 
     // The summary counts add up, and ignore the status filter.
-    const summary = matrixPage(viewer, scheme.id, parseMatrixFilters({ status: "overdue" })).summary;
+    const summary = (await matrixPage(viewer, scheme.id, parseMatrixFilters({ status: "overdue" }))).summary;
     expect(summary.people).toBe(all.length);
     expect(summary.byStatus.reduce((n, s) => n + s.people, 0)).toBe(all.length);
     expect(summary.valid).toBe(all.filter((r) => r.certificate.expiresOn !== null && r.certificate.expiresOn >= "2026-11-23").length);
   });
 
-  it("sorts by status (most urgent first) and by expiry", () => {
-    const { scheme } = randomScheme(11, 80);
-    const viewer = admin();
-    const byStatus = matrixAll(viewer, scheme.id, parseMatrixFilters({ sort: "status" })).rows.map((r) => r.status);
+  it("sorts by status (most urgent first) and by expiry", async () => {
+    const { scheme } = await randomScheme(11, 80);
+    const viewer = await admin();
+    const byStatus = (await matrixAll(viewer, scheme.id, parseMatrixFilters({ sort: "status" }))).rows.map((r) => r.status);
     const order = ["lapsed", "overdue", "due-soon", "not-started", "in-progress", "complete"];
     expect(byStatus).toEqual([...byStatus].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
-    const expiries = matrixAll(viewer, scheme.id, parseMatrixFilters({ sort: "expiry" })).rows.map((r) => r.certificate.expiresOn);
+    const expiries = (await matrixAll(viewer, scheme.id, parseMatrixFilters({ sort: "expiry" }))).rows.map((r) => r.certificate.expiresOn);
     const dated = expiries.filter((e): e is string => e !== null);
     expect(dated).toEqual([...dated].sort());
     expect(expiries.slice(dated.length).every((e) => e === null)).toBe(true);
   });
 
-  it("shows one person's row on their page the same as in the matrix", () => {
-    const { scheme, ids } = randomScheme(3, 20);
-    const all = matrixAll(admin(), scheme.id, { ...parseMatrixFilters({}), account: "all" }).rows;
-    for (const id of ids.slice(0, 10)) expect(matrixRowOf(scheme.id, id)).toEqual(all.find((r) => r.id === id));
+  it("shows one person's row on their page the same as in the matrix", async () => {
+    const { scheme, ids } = await randomScheme(3, 20);
+    const all = (await matrixAll(await admin(), scheme.id, { ...parseMatrixFilters({}), account: "all" })).rows;
+    for (const id of ids.slice(0, 10)) expect(await matrixRowOf(scheme.id, id)).toEqual(all.find((r) => r.id === id));
   });
 });
 
 describe("the CSV export", () => {
   it("is headed with the scheme and the date, and its rows are exactly what the matrix shows", async () => {
-    const { scheme } = randomScheme(5, 120);
-    const viewer = viewerOf(makePerson("trainer", scheme.id, { name: "Tess Trainer" }));
+    const { scheme } = await randomScheme(5, 120);
+    const viewer = viewerOf(await makePerson("trainer", scheme.id, { name: "Tess Trainer" }));
     for (const query of [{}, { status: "overdue" }, { sort: "status", role: "carer" }]) {
       const filters = parseMatrixFilters(query);
       const { csv, filename } = await matrixCsv(viewer, scheme.id, filters);
@@ -218,17 +219,17 @@ describe("the CSV export", () => {
 
       // Every page of the matrix, in order, as the page shows it.
       const shown: string[][] = [];
-      const first = matrixPage(viewer, scheme.id, filters, { pageSize: PAGE_SIZE });
-      for (let page = 1; page <= first.pages; page++) shown.push(...matrixPage(viewer, scheme.id, { ...filters, page }).rows.map(matrixCsvRow));
+      const first = await matrixPage(viewer, scheme.id, filters, { pageSize: PAGE_SIZE });
+      for (let page = 1; page <= first.pages; page++) shown.push(...(await matrixPage(viewer, scheme.id, { ...filters, page })).rows.map(matrixCsvRow));
       expect(body).toEqual(shown);
       expect(body.length).toBe(first.total);
     }
   });
 
   it("cannot be turned into a spreadsheet formula by a name", async () => {
-    const scheme = makeScheme();
-    insertPerson({ name: "=HYPERLINK(1)", email: "f@example.org", role: "carer", schemeId: scheme.id });
-    const { csv } = await matrixCsv(admin(), scheme.id, parseMatrixFilters({}));
+    const scheme = await makeScheme();
+    await insertPerson({ name: "=HYPERLINK(1)", email: "f@example.org", role: "carer", schemeId: scheme.id });
+    const { csv } = await matrixCsv(await admin(), scheme.id, parseMatrixFilters({}));
     expect(csv).toContain("'=HYPERLINK(1)");
   });
 });

@@ -11,7 +11,7 @@ beforeEach(() => {
   db = freshDatabase();
 });
 
-const one = (expr: ReturnType<typeof sql>) => Object.values(db.get<Record<string, unknown>>(sql`select ${expr} as v`))[0];
+const one = (expr: ReturnType<typeof sql>) => Object.values(db.read.get<Record<string, unknown>>(sql`select ${expr} as v`))[0];
 
 describe("the SQLite dialect", () => {
   it("adds whole days to YYYY-MM-DD text, across month, year and leap day", () => {
@@ -40,30 +40,30 @@ describe("the SQLite dialect", () => {
   });
 
   it("counts as numbers, and reports rows changed", () => {
-    db.$client.exec("insert into schemes (name) values ('a'), ('b')");
+    db.client().exec("insert into schemes (name) values ('a'), ('b')");
     expect(d.toNumber(one(sql`(select ${d.count()} from schemes)`))).toBe(2);
-    expect(d.changes(db.run(sql`update schemes set name = name || '!'`))).toBe(2);
+    expect(d.changes(db.writer.run(sql`update schemes set name = name || '!'`))).toBe(2);
   });
 
   it("orders and matches case-insensitively, with % and _ taken literally when escaped", () => {
-    db.$client.exec("insert into schemes (name) values ('beta'), ('Alpha'), ('50%_off')");
-    expect(db.all<{ name: string }>(sql`select name from schemes order by ${d.noCase(sql`name`)}`).map((r) => r.name)).toEqual(["50%_off", "Alpha", "beta"]);
-    expect(db.all(sql`select name from schemes where ${d.likeNoCase(sql`name`, "%ALPH%")}`)).toEqual([{ name: "Alpha" }]);
-    expect(db.all(sql`select name from schemes where ${d.likeNoCase(sql`name`, `%${escapeLike("%_")}%`)}`)).toEqual([{ name: "50%_off" }]);
-    expect(db.all(sql`select name from schemes where ${d.likeNoCase(sql`name`, `%${escapeLike("a_p")}%`)}`)).toEqual([]);
+    db.client().exec("insert into schemes (name) values ('beta'), ('Alpha'), ('50%_off')");
+    expect(db.read.all<{ name: string }>(sql`select name from schemes order by ${d.noCase(sql`name`)}`).map((r) => r.name)).toEqual(["50%_off", "Alpha", "beta"]);
+    expect(db.read.all(sql`select name from schemes where ${d.likeNoCase(sql`name`, "%ALPH%")}`)).toEqual([{ name: "Alpha" }]);
+    expect(db.read.all(sql`select name from schemes where ${d.likeNoCase(sql`name`, `%${escapeLike("%_")}%`)}`)).toEqual([{ name: "50%_off" }]);
+    expect(db.read.all(sql`select name from schemes where ${d.likeNoCase(sql`name`, `%${escapeLike("a_p")}%`)}`)).toEqual([]);
   });
 
   it("writes true and false so that boolean columns compare", () => {
-    db.$client.exec("insert into schemes (id, name) values (1, 's'); insert into people (scheme_id, name, email, role, active) values (1, 'a', 'a@x', 'carer', 1), (1, 'b', 'b@x', 'carer', 0)");
-    expect(db.all(sql`select name from people where active = ${d.true}`)).toEqual([{ name: "a" }]);
-    expect(db.all(sql`select name from people where active = ${d.false}`)).toEqual([{ name: "b" }]);
+    db.client().exec("insert into schemes (id, name) values (1, 's'); insert into people (scheme_id, name, email, role, active) values (1, 'a', 'a@x', 'carer', 1), (1, 'b', 'b@x', 'carer', 0)");
+    expect(db.read.all(sql`select name from people where active = ${d.true}`)).toEqual([{ name: "a" }]);
+    expect(db.read.all(sql`select name from people where active = ${d.false}`)).toEqual([{ name: "b" }]);
   });
 
   it("knows a unique violation when it sees one", () => {
-    db.$client.exec("insert into schemes (name) values ('a')");
+    db.client().exec("insert into schemes (name) values ('a')");
     let error: unknown;
     try {
-      db.$client.exec("insert into schemes (name) values ('a')");
+      db.client().exec("insert into schemes (name) values ('a')");
     } catch (e) {
       error = e;
     }
@@ -72,9 +72,9 @@ describe("the SQLite dialect", () => {
   });
 
   it("a write that does not wait for the disk leaves the connection's durability as it was", () => {
-    const sync = () => db.$client.pragma("synchronous", { simple: true });
+    const sync = () => db.client().pragma("synchronous", { simple: true });
     const before = sync();
-    expect(d.withoutWaitingForDisk(db, () => db.$client.prepare("insert into schemes (name) values ('x')").run().changes)).toBe(1);
+    expect(d.withoutWaitingForDisk(db.writer, () => db.client().prepare("insert into schemes (name) values ('x')").run().changes)).toBe(1);
     expect(sync()).toBe(before);
   });
 });

@@ -57,7 +57,7 @@ describe("rate limit in the database (fixed windows)", () => {
     await countRequest("old", t0, 60_000);
     await countRequest("now", t0 + 60_000, 60_000);
     expect(await pruneRequestCounts(t0 + 60_000)).toBe(1);
-    expect(db.$client.prepare("select key from rate_limits").all()).toEqual([{ key: "now" }]);
+    expect(db.client().prepare("select key from rate_limits").all()).toEqual([{ key: "now" }]);
   });
 });
 

@@ -59,30 +59,30 @@ describe("decision analytics from option counts", () => {
 describe("counting answers in the database", () => {
   beforeEach(() => setTestNow("2026-11-23T10:00:00Z"));
 
-  it("counts the answer in force at submission, once per attempt, only for submitted attempts of the scheme", () => {
+  it("counts the answer in force at submission, once per attempt, only for submitted attempts of the scheme", async () => {
     freshDatabase();
-    const scheme = makeScheme();
-    const other = makeScheme();
-    const alice = makePerson("carer", scheme.id);
-    const bob = makePerson("staff", scheme.id);
-    const stranger = makePerson("carer", other.id);
+    const scheme = await makeScheme();
+    const other = await makeScheme();
+    const alice = await makePerson("carer", scheme.id);
+    const bob = await makePerson("staff", scheme.id);
+    const stranger = await makePerson("carer", other.id);
     const at = (m: number) => new Date(Date.UTC(2026, 10, 1, 10, m));
-    const attempt = (personId: number, choices: [string, string][], submitted: boolean, cycle = 1) => {
-      const a = insertAttempt({ personId, moduleSlug: "golden-rules", cycle, contentVersion: "2026.1", scenarioIds: ["gr-one", "gr-two"], startedAt: at(0), total: 2 });
-      choices.forEach(([scenarioId, optionId], i) => insertAnswer({ attemptId: a.id, scenarioId, optionId, best: false, answeredAt: at(i + 1) }));
-      if (submitted) markAttemptSubmitted(a.id, { submittedAt: at(30), score: 1, passed: false });
+    const attempt = async (personId: number, choices: [string, string][], submitted: boolean, cycle = 1) => {
+      const a = await insertAttempt({ personId, moduleSlug: "golden-rules", cycle, contentVersion: "2026.1", scenarioIds: ["gr-one", "gr-two"], startedAt: at(0), total: 2 });
+      for (const [i, [scenarioId, optionId]] of choices.entries()) await insertAnswer({ attemptId: a.id, scenarioId, optionId, best: false, answeredAt: at(i + 1) });
+      if (submitted) await markAttemptSubmitted(a.id, { submittedAt: at(30), score: 1, passed: false });
     };
-    attempt(alice.id, [["gr-one", "b"], ["gr-one", "a"], ["gr-two", "c"]], true); // changed b → a: counts a
-    attempt(alice.id, [["gr-one", "a"]], true, 2);
-    attempt(bob.id, [["gr-one", "b"]], true);
-    attempt(bob.id, [["gr-one", "c"]], false); // never submitted
-    attempt(stranger.id, [["gr-one", "c"]], true); // another scheme
+    await attempt(alice.id, [["gr-one", "b"], ["gr-one", "a"], ["gr-two", "c"]], true); // changed b → a: counts a
+    await attempt(alice.id, [["gr-one", "a"]], true, 2);
+    await attempt(bob.id, [["gr-one", "b"]], true);
+    await attempt(bob.id, [["gr-one", "c"]], false); // never submitted
+    await attempt(stranger.id, [["gr-one", "c"]], true); // another scheme
 
-    const counts = optionCounts({ schemeId: scheme.id });
+    const counts = await optionCounts({ schemeId: scheme.id });
     const key = (c: { scenarioId: string; optionId: string; answers: number }) => `${c.scenarioId}:${c.optionId}=${c.answers}`;
     expect(counts.map(key).sort()).toEqual(["gr-one:a=2", "gr-one:b=1", "gr-two:c=1"]);
-    expect(optionCounts({ schemeId: scheme.id, role: "staff" }).map(key)).toEqual(["gr-one:b=1"]);
-    expect(optionCounts({ schemeId: scheme.id, cycle: "refresher" }).map(key)).toEqual(["gr-one:a=1"]);
-    expect(optionCounts({ schemeId: scheme.id, since: at(31).getTime() })).toEqual([]);
+    expect((await optionCounts({ schemeId: scheme.id, role: "staff" })).map(key)).toEqual(["gr-one:b=1"]);
+    expect((await optionCounts({ schemeId: scheme.id, cycle: "refresher" })).map(key)).toEqual(["gr-one:a=1"]);
+    expect(await optionCounts({ schemeId: scheme.id, since: at(31).getTime() })).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
+import { rawConnection } from "@/db/raw";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { type Db, writeTransaction } from "@/db/client";
 import { listCertificatesOfPerson } from "@/db/queries/certificates";
 import { findPersonById, insertPerson } from "@/db/queries/people";
 import { insertInvitation } from "@/db/queries/auth";
@@ -22,68 +23,68 @@ beforeEach(() => {
   db = freshDatabase();
 });
 
-function leaver(schemeId: number, leftOn: string, name = "Lena Leaver") {
+async function leaver(schemeId: number, leftOn: string, name = "Lena Leaver") {
   setTestNow(`${leftOn}T09:00:00Z`);
-  const trainer = makePerson("trainer", schemeId);
-  const person = insertPerson({ name, email: `${name.replace(/ /g, ".").toLowerCase()}@example.org`, role: "carer", schemeId, passwordHash: "hash" });
-  insertInvitation({ tokenHash: `h${person.id}`, email: person.email, name, role: "carer", schemeId, invitedBy: trainer.id, expiresAt: new Date("2099-01-01") });
-  insertOutboxMessage({ toAddress: person.email, subject: "Hello", body: `Hello ${name}`, kind: "invitation", schemeId, personId: null, transport: "outbox" });
+  const trainer = await makePerson("trainer", schemeId);
+  const person = await insertPerson({ name, email: `${name.replace(/ /g, ".").toLowerCase()}@example.org`, role: "carer", schemeId, passwordHash: "hash" });
+  await insertInvitation({ tokenHash: `h${person.id}`, email: person.email, name, role: "carer", schemeId, invitedBy: trainer.id, expiresAt: new Date("2099-01-01") });
+  await insertOutboxMessage({ toAddress: person.email, subject: "Hello", body: `Hello ${name}`, kind: "invitation", schemeId, personId: null, transport: "outbox" });
   for (const slug of titles.keys())
-    db.transaction((tx) =>
-      completeModule(tx, { personId: person.id, moduleSlug: slug, cycle: 1, completedOn: leftOn, assisted: { by: "Officer", evidence: `Workbook of ${name}`, recordedBy: trainer.id }, actorId: trainer.id }, titles),
+    await writeTransaction(async (tx) =>
+      await completeModule(tx, { personId: person.id, moduleSlug: slug, cycle: 1, completedOn: leftOn, assisted: { by: "Officer", evidence: `Workbook of ${name}`, recordedBy: trainer.id }, actorId: trainer.id }, titles),
     );
-  setActive(viewerOf(trainer), person.id, false);
+  await setActive(viewerOf(trainer), person.id, false);
   return person;
 }
 
 describe("anonymising people who left", () => {
-  it("anonymises only people deactivated more than the retention period ago, keeping every row", () => {
-    const scheme = makeScheme();
-    const old = leaver(scheme.id, "2019-01-10", "Olive Old");
-    const recent = leaver(scheme.id, "2026-01-10", "Rita Recent");
-    const stillHere = makePerson("carer", scheme.id);
+  it("anonymises only people deactivated more than the retention period ago, keeping every row", async () => {
+    const scheme = await makeScheme();
+    const old = await leaver(scheme.id, "2019-01-10", "Olive Old");
+    const recent = await leaver(scheme.id, "2026-01-10", "Rita Recent");
+    const stillHere = await makePerson("carer", scheme.id);
     setTestNow("2026-11-23T10:00:00Z");
     expect(retentionCutoff(new Date("2026-11-23T10:00:00Z"), 6 * 365).toISOString().slice(0, 10)).toBe("2020-11-24");
 
     const before = rowCounts(db);
-    const run = anonymiseDue({ actorId: null, schemeId: null, retentionDays: 6 * 365 });
+    const run = await anonymiseDue({ actorId: null, schemeId: null, retentionDays: 6 * 365 });
     expect(run.anonymised.map((p) => p.id)).toEqual([old.id]);
 
     const after = rowCounts(db);
     // Every row stays; only the anonymisation's own audit entry is added.
     expect(after).toEqual({ ...before, audit_log: before.audit_log! + 1 });
 
-    const person = findPersonById(old.id)!;
+    const person = (await findPersonById(old.id))!;
     expect(person).toMatchObject({ name: `Anonymised person ${old.id}`, email: `anonymised-${old.id}@invalid`, passwordHash: null, active: false });
     expect(person.anonymisedAt).not.toBeNull();
-    expect(listCertificatesOfPerson(old.id).map((c) => c.holderName)).toEqual([`Anonymised person ${old.id}`]);
-    const text = JSON.stringify(db.$client.prepare("select email, name from invitations").all()) +
-      JSON.stringify(db.$client.prepare("select to_address, body from outbox").all()) +
-      JSON.stringify(db.$client.prepare("select evidence from module_completions where person_id = ?").all(old.id));
+    expect((await listCertificatesOfPerson(old.id)).map((c) => c.holderName)).toEqual([`Anonymised person ${old.id}`]);
+    const text = JSON.stringify(rawConnection(db).prepare("select email, name from invitations").all()) +
+      JSON.stringify(rawConnection(db).prepare("select to_address, body from outbox").all()) +
+      JSON.stringify(rawConnection(db).prepare("select evidence from module_completions where person_id = ?").all(old.id));
     expect(text).not.toMatch(/olive/i);
     expect(text).toMatch(/Rita Recent/); // the recent leaver is untouched
 
-    expect(findPersonById(recent.id)!.name).toBe("Rita Recent");
-    expect(findPersonById(stillHere.id)!.anonymisedAt).toBeNull();
-    const audit = db.$client.prepare("select actor_id, subject_person_id, action from audit_log where action = 'anonymised'").all();
+    expect((await findPersonById(recent.id))!.name).toBe("Rita Recent");
+    expect((await findPersonById(stillHere.id))!.anonymisedAt).toBeNull();
+    const audit = rawConnection(db).prepare("select actor_id, subject_person_id, action from audit_log where action = 'anonymised'").all();
     expect(audit).toEqual([{ actor_id: null, subject_person_id: old.id, action: "anonymised" }]);
 
     // Running again changes nothing.
     const again = rowCounts(db);
-    expect(anonymiseDue({ actorId: null, schemeId: null, retentionDays: 6 * 365 }).anonymised).toEqual([]);
+    expect((await anonymiseDue({ actorId: null, schemeId: null, retentionDays: 6 * 365 })).anonymised).toEqual([]);
     expect(rowCounts(db)).toEqual(again);
   });
 
-  it("with a dry run, or for another scheme, changes nothing", () => {
-    const scheme = makeScheme();
-    const other = makeScheme();
-    const old = leaver(scheme.id, "2018-05-01");
+  it("with a dry run, or for another scheme, changes nothing", async () => {
+    const scheme = await makeScheme();
+    const other = await makeScheme();
+    const old = await leaver(scheme.id, "2018-05-01");
     setTestNow("2026-11-23T10:00:00Z");
     const before = rowCounts(db);
-    expect(anonymiseDue({ actorId: null, schemeId: null, dryRun: true }).anonymised.map((p) => p.id)).toEqual([old.id]);
-    expect(anonymiseDue({ actorId: null, schemeId: other.id }).anonymised).toEqual([]);
+    expect((await anonymiseDue({ actorId: null, schemeId: null, dryRun: true })).anonymised.map((p) => p.id)).toEqual([old.id]);
+    expect((await anonymiseDue({ actorId: null, schemeId: other.id })).anonymised).toEqual([]);
     expect(rowCounts(db)).toEqual(before);
-    expect(findPersonById(old.id)!.name).toBe("Lena Leaver");
+    expect((await findPersonById(old.id))!.name).toBe("Lena Leaver");
   });
 });
 

@@ -11,8 +11,8 @@ export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   const viewer = await requireRole(["admin"], "/admin");
-  const schemes = allSchemes(viewer);
-  const versions = contentVersionsForAdmin(viewer);
+  const schemes = await allSchemes(viewer);
+  const versions = await contentVersionsForAdmin(viewer);
   const older = versions.versions.filter((v) => !v.isCurrent && !v.markedAt);
   return (
     <>

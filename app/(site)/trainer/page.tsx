@@ -8,7 +8,7 @@ import { VALID_CERTIFICATE_TARGET_PERCENT } from "@/lib/trainer/status";
 import { openInvitations } from "@/lib/invitations";
 import { TrainerNav } from "./_components/nav";
 import { SchemePicker } from "./_components/scheme-picker";
-import { type SearchParams, orForbidden, trainerScope } from "./_components/scope";
+import { type SearchParams, trainerScope, orForbiddenAsync } from "./_components/scope";
 import { SummaryLine } from "./_components/summary";
 import { InviteForm } from "./invite-form";
 import { TableWrap } from "./_components/table-wrap";
@@ -21,10 +21,10 @@ const roleLabel = { carer: "Carer", staff: "Staff", trainer: "Trainer", admin: "
 export default async function TrainerPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const { viewer, scope } = await trainerScope(params, "/trainer");
-  if (!scope) return <SchemePicker viewer={viewer} path="/trainer" title="Trainer pages" />;
-  const summary = orForbidden(() => schemeSummary(viewer, scope.id));
-  const intakes = orForbidden(() => intakesOf(viewer, scope.id));
-  const invitations = orForbidden(() => openInvitations(viewer, scope.id));
+  if (!scope) return SchemePicker({ viewer, path: "/trainer", title: "Trainer pages" }); // async: called, not rendered as an element
+  const summary = await orForbiddenAsync(async () => await schemeSummary(viewer, scope.id));
+  const intakes = await orForbiddenAsync(async () => await intakesOf(viewer, scope.id));
+  const invitations = await orForbiddenAsync(async () => await openInvitations(viewer, scope.id));
   const href = (path: string, query: Record<string, string> = {}) => trainerHref(scope, path, query);
   const count = (status: string) => summary.byStatus.find((s) => s.status === status)?.people ?? 0;
   return (

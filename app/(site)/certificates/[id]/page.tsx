@@ -64,7 +64,7 @@ export default async function CertificatePage({
   const id = parseId(rawId);
   const viewer = await requireViewer(id ? `/certificates/${id}` : "/my");
   if (!id) showNotFound();
-  const cert = await orNoAccessAsync(() => certificateForViewer(viewer, id));
+  const cert = await orNoAccessAsync(async () => await certificateForViewer(viewer, id));
   if (!cert) showNotFound();
 
   const svg = await qrSvg(cert.verifyUrl);

@@ -15,7 +15,7 @@ const problems = {
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const check = inspectInvitation(token);
+  const check = await inspectInvitation(token);
   if (!check.ok) {
     return (
       <div className="narrow">

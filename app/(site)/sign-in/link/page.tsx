@@ -21,7 +21,7 @@ export default async function LinkSignInPage({ searchParams }: { searchParams: P
   const params = await searchParams;
   const token = typeof params.token === "string" ? params.token : "";
   const next = safeReturnPath(params.next);
-  const check = inspectSignInLink(token);
+  const check = await inspectSignInLink(token);
   if (!check.ok) {
     return (
       <div className="narrow">

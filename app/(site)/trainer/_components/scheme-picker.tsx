@@ -2,9 +2,9 @@ import Link from "next/link";
 import { schemesToPick } from "@/lib/trainer/scope";
 import type { Viewer } from "@/lib/access";
 
-/** Admins belong to no scheme: they choose one first. */
-export function SchemePicker({ viewer, path, title }: { viewer: Viewer; path: string; title: string }) {
-  const schemes = schemesToPick(viewer);
+/** Admins belong to no scheme: they choose one first. Async (it reads the schemes): pages call it and return its result. */
+export async function SchemePicker({ viewer, path, title }: { viewer: Viewer; path: string; title: string }) {
+  const schemes = await schemesToPick(viewer);
   return (
     <>
       <h1>{title}</h1>

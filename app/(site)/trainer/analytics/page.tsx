@@ -6,7 +6,7 @@ import { intakesOf } from "@/lib/trainer/intakes";
 import { ROLE_FILTERS, ROLE_LABEL } from "@/lib/trainer/matrix";
 import { TrainerNav } from "../_components/nav";
 import { SchemePicker } from "../_components/scheme-picker";
-import { type SearchParams, orForbidden, trainerScope } from "../_components/scope";
+import { type SearchParams, trainerScope, orForbiddenAsync } from "../_components/scope";
 import { TableWrap } from "../_components/table-wrap";
 import { FilterSelect } from "../_components/filter-select";
 
@@ -15,11 +15,11 @@ export const metadata: Metadata = { title: "Decision analytics" };
 export default async function AnalyticsPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const { viewer, scope } = await trainerScope(params, "/trainer/analytics");
-  if (!scope) return <SchemePicker viewer={viewer} path="/trainer/analytics" title="Decision analytics" />;
+  if (!scope) return SchemePicker({ viewer, path: "/trainer/analytics", title: "Decision analytics" }); // async: called, not rendered as an element
   const filters = parseAnalyticsFilters(params);
   const titles = await moduleTitles();
-  const intakes = orForbidden(() => intakesOf(viewer, scope.id));
-  const result = orForbidden(() => decisionAnalytics(viewer, scope.id, filters));
+  const intakes = await orForbiddenAsync(async () => await intakesOf(viewer, scope.id));
+  const result = await orForbiddenAsync(async () => await decisionAnalytics(viewer, scope.id, filters));
   return (
     <>
       <TrainerNav scope={scope} current="/trainer/analytics" />

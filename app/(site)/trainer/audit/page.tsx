@@ -5,7 +5,7 @@ import { formatDateTime } from "@/lib/trainer/format";
 import { trainerHref } from "@/lib/trainer/scope";
 import { TrainerNav } from "../_components/nav";
 import { SchemePicker } from "../_components/scheme-picker";
-import { type SearchParams, orForbidden, trainerScope } from "../_components/scope";
+import { type SearchParams, trainerScope, orForbiddenAsync } from "../_components/scope";
 import { TableWrap } from "../_components/table-wrap";
 import { FilterSelect } from "../_components/filter-select";
 
@@ -14,9 +14,9 @@ export const metadata: Metadata = { title: "Audit log" };
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const { viewer, scope } = await trainerScope(params, "/trainer/audit");
-  if (!scope) return <SchemePicker viewer={viewer} path="/trainer/audit" title="Audit log" />;
+  if (!scope) return SchemePicker({ viewer, path: "/trainer/audit", title: "Audit log" }); // async: called, not rendered as an element
   const filters = parseAuditFilters(params);
-  const log = orForbidden(() => auditLogFor(viewer, scope.id, filters));
+  const log = await orForbiddenAsync(async () => await auditLogFor(viewer, scope.id, filters));
   const query = (extra: Record<string, string | number | null>) =>
     trainerHref(scope, "/trainer/audit", { person: filters.person, action: filters.action, ...extra });
   const personLink = (id: number | null, name: string | null) =>

@@ -8,7 +8,7 @@ import { trainerHref } from "@/lib/trainer/scope";
 import { createIntakeAction } from "../actions";
 import { TrainerNav } from "../_components/nav";
 import { SchemePicker } from "../_components/scheme-picker";
-import { type SearchParams, orForbidden, trainerScope } from "../_components/scope";
+import { type SearchParams, trainerScope, orForbiddenAsync } from "../_components/scope";
 import { TableWrap } from "../_components/table-wrap";
 
 export const metadata: Metadata = { title: "Intakes and invitations" };
@@ -16,8 +16,8 @@ export const metadata: Metadata = { title: "Intakes and invitations" };
 export default async function IntakesPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const { viewer, scope } = await trainerScope(params, "/trainer/intakes");
-  if (!scope) return <SchemePicker viewer={viewer} path="/trainer/intakes" title="Intakes and invitations" />;
-  const intakes = orForbidden(() => intakesOf(viewer, scope.id));
+  if (!scope) return SchemePicker({ viewer, path: "/trainer/intakes", title: "Intakes and invitations" }); // async: called, not rendered as an element
+  const intakes = await orForbiddenAsync(async () => await intakesOf(viewer, scope.id));
   return (
     <>
       <TrainerNav scope={scope} current="/trainer/intakes" />

@@ -10,7 +10,7 @@ import { trainerHref } from "@/lib/trainer/scope";
 import { anonymiseAction } from "../actions";
 import { TrainerNav } from "../_components/nav";
 import { SchemePicker } from "../_components/scheme-picker";
-import { type SearchParams, orForbidden, trainerScope } from "../_components/scope";
+import { type SearchParams, trainerScope, orForbiddenAsync } from "../_components/scope";
 import { TableWrap } from "../_components/table-wrap";
 
 export const metadata: Metadata = { title: "Leavers and data" };
@@ -18,8 +18,8 @@ export const metadata: Metadata = { title: "Leavers and data" };
 export default async function LeaversPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const { viewer, scope } = await trainerScope(params, "/trainer/leavers");
-  if (!scope) return <SchemePicker viewer={viewer} path="/trainer/leavers" title="Leavers and data" />;
-  const overview = orForbidden(() => leaversOverview(viewer, scope.id));
+  if (!scope) return SchemePicker({ viewer, path: "/trainer/leavers", title: "Leavers and data" }); // async: called, not rendered as an element
+  const overview = await orForbiddenAsync(async () => await leaversOverview(viewer, scope.id));
   const years = overview.retentionDays % 365 === 0 ? `${overview.retentionDays / 365} years` : `${overview.retentionDays} days`;
   return (
     <>

@@ -21,7 +21,7 @@ import { formatLongDate } from "@/lib/dates";
 import { CertificateCellView, ModuleCellView } from "../_components/cells";
 import { TrainerNav } from "../_components/nav";
 import { SchemePicker } from "../_components/scheme-picker";
-import { type SearchParams, orForbidden, trainerScope } from "../_components/scope";
+import { type SearchParams, trainerScope, orForbiddenAsync } from "../_components/scope";
 import { SummaryLine } from "../_components/summary";
 import { TableWrap } from "../_components/table-wrap";
 import { FilterSelect } from "../_components/filter-select";
@@ -34,10 +34,10 @@ const n = (x: number) => x.toLocaleString("en-GB");
 export default async function MatrixPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const { viewer, scope } = await trainerScope(params, "/trainer/matrix");
-  if (!scope) return <SchemePicker viewer={viewer} path="/trainer/matrix" title="Training matrix" />;
+  if (!scope) return SchemePicker({ viewer, path: "/trainer/matrix", title: "Training matrix" }); // async: called, not rendered as an element
   const filters = parseMatrixFilters(params);
-  const [titles, intakes] = [await moduleTitles(), orForbidden(() => intakesOf(viewer, scope.id))];
-  const page = orForbidden(() => matrixPage(viewer, scope.id, filters));
+  const [titles, intakes] = [await moduleTitles(), await orForbiddenAsync(async () => await intakesOf(viewer, scope.id))];
+  const page = await orForbiddenAsync(async () => await matrixPage(viewer, scope.id, filters));
   const link = (overrides: Partial<MatrixFilters>) => trainerHref(scope, "/trainer/matrix", filterQuery(filters, { page: 1, ...overrides }));
   const exportHref = trainerHref(scope, "/trainer/matrix/export", filterQuery(filters, { page: 1 }));
   const first = (page.page - 1) * page.pageSize + 1;

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Outbox" };
 // be followed on a machine with no mail server.
 export default async function OutboxPage() {
   const viewer = await requireRole(["trainer", "admin"], "/trainer/outbox");
-  const messages = await orNoAccessAsync(() => outboxFor(viewer));
+  const messages = await orNoAccessAsync(async () => await outboxFor(viewer));
   return (
     <>
       <Link prefetch={false} href="/trainer" className="back-link">

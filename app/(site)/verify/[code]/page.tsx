@@ -54,7 +54,7 @@ export default async function VerifyResultPage({ params }: { params: Promise<{ c
     );
   }
 
-  const cert = verifyCode(code);
+  const cert = await verifyCode(code);
   if (!cert) redirect("/verify/not-found");
 
   return (

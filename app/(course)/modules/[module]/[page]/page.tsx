@@ -17,7 +17,7 @@ export const dynamic = "error";
 type Params = { module: string; page: string };
 
 export async function generateStaticParams(): Promise<Params[]> {
-  return allLessonParams();
+  return await allLessonParams();
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {

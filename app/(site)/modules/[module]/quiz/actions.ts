@@ -28,7 +28,7 @@ export const startQuizAction = safeFormAction(
   },
   async (input, { viewer }) => {
     const attempt = await startOrResumeAttempt(viewer, input.module);
-    redirect(`/modules/${input.module}/quiz/${attempt.id}/${resumePoint(attempt)}`);
+    redirect(`/modules/${input.module}/quiz/${attempt.id}/${await resumePoint(attempt)}`);
   },
 );
 

@@ -17,7 +17,7 @@ export default async function QuizStartPage({ params, searchParams }: { params: 
   const viewer = await requireViewer(`/modules/${slug}/quiz`);
   const mod = await findModule(slug);
   if (!mod) showNotFound();
-  const attempts = attemptsSummary(viewer, slug);
+  const attempts = await attemptsSummary(viewer, slug);
   const open = attempts.find((a) => !a.submittedAt);
   const count = env().scenariosPerAttempt;
   const problem = (await searchParams).problem;

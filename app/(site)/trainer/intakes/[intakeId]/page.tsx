@@ -12,7 +12,7 @@ import { formatDay } from "@/lib/trainer/format";
 import { parseId, schemeScopeOf, trainerHref } from "@/lib/trainer/scope";
 import { bulkInviteAction } from "../../actions";
 import { TrainerNav } from "../../_components/nav";
-import { orForbidden, orForbiddenAsync } from "../../_components/scope";
+import { orForbiddenAsync } from "../../_components/scope";
 import { TableWrap } from "../../_components/table-wrap";
 
 export const metadata: Metadata = { title: "Intake" };
@@ -22,8 +22,8 @@ export default async function IntakePage({ params }: { params: Promise<{ intakeI
   const viewer = await requireRole(["trainer", "admin"], `/trainer/intakes/${intakeId}`);
   const id = parseId(intakeId);
   if (id === null) showNotFound();
-  const { intake, people, invitations } = orForbidden(() => intakeDetail(viewer, id));
-  const scope = await orForbiddenAsync(async () => schemeScopeOf(viewer, intake.schemeId));
+  const { intake, people, invitations } = await orForbiddenAsync(async () => await intakeDetail(viewer, id));
+  const scope = await orForbiddenAsync(async () => await schemeScopeOf(viewer, intake.schemeId));
   return (
     <>
       <TrainerNav scope={scope} current="/trainer/intakes" />

@@ -28,7 +28,7 @@ export default async function CheckFeedbackPage({ params, searchParams }: { para
   const viewer = await requireViewer(here);
   const backHref = `${lessonPath(found.moduleSlug, found.pageSlug)}#check-${check.id}`;
   const error = search.error === "choose";
-  const answer = error || search.again ? null : latestCheckAnswer(viewer, check.id);
+  const answer = error || search.again ? null : await latestCheckAnswer(viewer, check.id);
 
   if (!answer) {
     return (

@@ -10,7 +10,7 @@ import { managedPerson } from "@/lib/trainer/person-record";
 import { parseId, schemeScopeOf, trainerHref } from "@/lib/trainer/scope";
 import { recordAssistedAction } from "../../../actions";
 import { TrainerNav } from "../../../_components/nav";
-import { orForbidden, orForbiddenAsync } from "../../../_components/scope";
+import { orForbiddenAsync } from "../../../_components/scope";
 
 export const metadata: Metadata = { title: "Record an assisted completion" };
 
@@ -19,9 +19,9 @@ export default async function AssistedPage({ params }: { params: Promise<{ perso
   const viewer = await requireRole(["trainer", "admin"], `/trainer/people/${personId}/assisted`);
   const id = parseId(personId);
   if (id === null) showNotFound();
-  const person = orForbidden(() => managedPerson(viewer, id));
-  const modules = await orForbiddenAsync(() => modulesToRecord(viewer, id));
-  const scope = await orForbiddenAsync(async () => schemeScopeOf(viewer, person.schemeId));
+  const person = await orForbiddenAsync(async () => await managedPerson(viewer, id));
+  const modules = await orForbiddenAsync(async () => await modulesToRecord(viewer, id));
+  const scope = await orForbiddenAsync(async () => await schemeScopeOf(viewer, person.schemeId));
   const back = trainerHref(scope, `/trainer/people/${person.id}`);
   return (
     <>

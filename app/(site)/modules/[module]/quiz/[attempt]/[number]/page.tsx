@@ -22,7 +22,7 @@ export default async function QuestionPage({ params, searchParams }: { params: P
   if (!mod || !/^\d{1,9}$/.test(attempt) || !/^\d{1,2}$/.test(number)) showNotFound();
   let view;
   try {
-    view = questionView(viewer, slug, Number(attempt), Number(number));
+    view = await questionView(viewer, slug, Number(attempt), Number(number));
   } catch (error) {
     if (error instanceof QuizError) showNotFound();
     throw error;

@@ -17,7 +17,7 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ m
   if (!mod || !/^\d{1,9}$/.test(attempt)) showNotFound();
   let view;
   try {
-    view = checkAnswersView(viewer, slug, Number(attempt));
+    view = await checkAnswersView(viewer, slug, Number(attempt));
   } catch (error) {
     if (error instanceof QuizError) showNotFound();
     throw error;

@@ -18,7 +18,7 @@ export default async function ResultPage({ params }: { params: Promise<{ module:
   if (!mod || !/^\d{1,9}$/.test(attempt)) showNotFound();
   let view;
   try {
-    view = resultView(viewer, slug, Number(attempt));
+    view = await resultView(viewer, slug, Number(attempt));
   } catch (error) {
     if (error instanceof QuizError) showNotFound();
     throw error;

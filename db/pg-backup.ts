@@ -29,7 +29,7 @@ export type PgRestoreResult = { restored: string; from: string; safetyCopy: stri
  * pg_dump or pg_restore: the newest of Debian's /usr/lib/postgresql/<major>/bin, else the one on
  * PATH. pg_dump must be at least the server's major version (it says so when it is not).
  */
-export function findPgTool(name: "pg_dump" | "pg_restore", env: NodeJS.ProcessEnv = process.env, root = "/usr/lib/postgresql"): string {
+export function findPgTool(name: "pg_dump" | "pg_restore", env: Record<string, string | undefined> = process.env, root = "/usr/lib/postgresql"): string {
   if (existsSync(root)) {
     const majors = readdirSync(root)
       .filter((d) => /^\d+(\.\d+)?$/.test(d) && existsSync(join(root, d, "bin", name)))

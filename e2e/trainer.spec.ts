@@ -224,6 +224,8 @@ test.describe("trainer workspace", () => {
   });
 
   test("every trainer page passes an accessibility check", async ({ page }) => {
+    // Sixteen pages, each with a full axe run: more than the default minute on a busy two-core machine.
+    test.setTimeout(180_000);
     const { schemeId, trainer } = await ownScheme("Axe");
     const carer = await makePerson("carer", { schemeId, name: "Axel Access" });
     certify(carer, day(-380), day(-15));

@@ -96,6 +96,16 @@ export function databasePath(): string {
   return process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
 }
 
+/**
+ * The PostgreSQL database named by DATABASE_URL (postgres://…, with DATABASE_CA_FILE for TLS), or
+ * null. Used by backup, restore and db:copy; the site itself still runs on the SQLite file.
+ */
+export function postgresFromEnv(): { url: string; caFile?: string } | null {
+  const url = process.env.DATABASE_URL?.trim();
+  if (!url) return null;
+  return { url, caFile: process.env.DATABASE_CA_FILE || undefined };
+}
+
 /** For scripts that work on another database file: call before the database is first opened. */
 export function useDatabasePathUnlessSet(path: string): string {
   process.env.DATABASE_PATH ||= path;

@@ -11,10 +11,13 @@
 //
 // Default file: data/backups/shared-lives-YYYY-MM-DDTHH-MM-SSZ.db, beside the database.
 // Restore with `npm run restore -- <file>` (scripts/restore.ts; docs/operations.md).
+//
+// With DATABASE_URL=postgres://… set, it runs pg_dump -Fc instead (db/pg-backup.ts), into
+// data/backups/<database>-YYYY-MM-DDTHH-MM-SSZ.dump, with the same care (mode 600, renamed into place).
 import { type RawConnection, openRawConnection } from "@/db/raw";
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, chmodSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { databasePath as databasePathFromEnv } from "@/lib/env";
+import { databasePath as databasePathFromEnv, postgresFromEnv } from "@/lib/env";
 
 export type BackupResult = { file: string; bytes: number; tables: Record<string, number>; ms: number };
 
@@ -76,22 +79,50 @@ export function backupDatabase(databasePath: string, outPath: string): BackupRes
   return { file: out, bytes: statSync(out).size, tables, ms: Date.now() - started };
 }
 
+/** The URL without its password, to print. */
+export function redactUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, "$1:***@");
+}
+
+function printCounts(tables: Record<string, number>): string {
+  return Object.entries(tables)
+    .filter(([, n]) => n > 0)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(", ");
+}
+
 if (process.argv[1]?.endsWith("backup.ts")) {
   const args = process.argv.slice(2).filter((a) => a !== "--");
+  const postgres = postgresFromEnv();
   if (args.includes("--help") || args.length > 1) {
-    console.log("Usage: npm run backup [-- <backup file>]\nCopies the database named by DATABASE_PATH (default data/shared-lives.db) while the site runs.");
+    console.log(
+      "Usage: npm run backup [-- <backup file>]\n" +
+        "Copies the database while the site runs: with DATABASE_URL (postgres://…) set, a pg_dump -Fc of that database\n" +
+        "(default data/backups/<database>-<time>.dump); otherwise the SQLite file named by DATABASE_PATH (default data/shared-lives.db).",
+    );
     process.exit(args.includes("--help") ? 0 : 1);
   }
-  const databasePath = databasePathFromEnv();
-  try {
-    const result = backupDatabase(databasePath, args[0] ?? defaultBackupPath(databasePath));
-    const rows = Object.entries(result.tables)
-      .filter(([, n]) => n > 0)
-      .map(([t, n]) => `${t} ${n}`)
-      .join(", ");
-    console.log(`Backed up ${databasePath} to ${result.file} (${(result.bytes / 1024 / 1024).toFixed(1)} MB, ${result.ms} ms); integrity ok.\n${rows}`);
-  } catch (error) {
-    console.error(`Backup failed: ${(error as Error).message}`);
-    process.exit(1);
+  if (postgres) {
+    // Loaded only here, so the SQLite path needs nothing of pg.
+    import("@/db/pg-backup")
+      .then(async ({ backupPostgres, defaultPgBackupPath }) => {
+        const result = await backupPostgres(postgres, args[0] ?? defaultPgBackupPath(postgres.url));
+        console.log(
+          `Backed up ${redactUrl(postgres.url)} to ${result.file} (pg_dump -Fc, ${(result.bytes / 1024 / 1024).toFixed(1)} MB, ${result.ms} ms); archive checked.\n${printCounts(result.tables)}`,
+        );
+      })
+      .catch((error) => {
+        console.error(`Backup failed: ${(error as Error).message}`);
+        process.exit(1);
+      });
+  } else {
+    const databasePath = databasePathFromEnv();
+    try {
+      const result = backupDatabase(databasePath, args[0] ?? defaultBackupPath(databasePath));
+      console.log(`Backed up ${databasePath} to ${result.file} (${(result.bytes / 1024 / 1024).toFixed(1)} MB, ${result.ms} ms); integrity ok.\n${printCounts(result.tables)}`);
+    } catch (error) {
+      console.error(`Backup failed: ${(error as Error).message}`);
+      process.exit(1);
+    }
   }
 }

@@ -12,12 +12,15 @@
 //    checks it again.
 //
 // DATABASE_PATH names the database to restore into (default data/shared-lives.db).
+//
+// With DATABASE_URL=postgres://… set, the backup must be a pg_dump -Fc file (npm run backup makes
+// one) and pg_restore puts it back in one transaction (db/pg-backup.ts; the same --yes is needed).
 import { openRawConnection, rawConnection } from "@/db/raw";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { openDatabase } from "@/db/client";
-import { databasePath as databasePathFromEnv } from "@/lib/env";
-import { backupDatabase, defaultBackupPath, tableCounts } from "./backup";
+import { databasePath as databasePathFromEnv, postgresFromEnv } from "@/lib/env";
+import { backupDatabase, defaultBackupPath, redactUrl, tableCounts } from "./backup";
 
 export type RestoreResult = { restored: string; from: string; safetyCopy: string | null; tables: Record<string, number> };
 
@@ -57,18 +60,23 @@ export async function restoreDatabase(backupPath: string, databasePath: string):
 if (process.argv[1]?.endsWith("restore.ts")) {
   const args = process.argv.slice(2).filter((a) => a !== "--");
   const file = args.find((a) => !a.startsWith("--"));
+  const postgres = postgresFromEnv();
   const databasePath = databasePathFromEnv();
+  const targetName = postgres ? `the PostgreSQL database ${redactUrl(postgres.url)} (DATABASE_URL)` : `${databasePath} (DATABASE_PATH)`;
   if (!file || args.includes("--help")) {
-    console.log(`Usage: npm run restore -- <backup file> --yes\nReplaces ${databasePath} (DATABASE_PATH) with the backup. Stop the site first.`);
+    console.log(`Usage: npm run restore -- <backup file> --yes\nReplaces ${targetName} with the backup. Stop the site first.`);
     process.exit(file ? 0 : 1);
   }
   if (!args.includes("--yes")) {
-    console.error(`This replaces everything in ${databasePath} with ${file}. Stop the site, then run again with --yes.`);
+    console.error(`This replaces everything in ${targetName} with ${file}. Stop the site, then run again with --yes.`);
     process.exit(1);
   }
-  restoreDatabase(file, databasePath)
+  const restore: Promise<{ restored: string; from: string; safetyCopy: string | null; tables: Record<string, number> }> = postgres
+    ? import("@/db/pg-backup").then(({ restorePostgres }) => restorePostgres(postgres, file))
+    : restoreDatabase(file, databasePath);
+  restore
     .then((r) => {
-      console.log(`Restored ${r.restored} from ${r.from}; integrity ok.`);
+      console.log(`Restored ${postgres ? redactUrl(postgres.url) : r.restored} from ${r.from}; ${postgres ? "pg_restore in one transaction, migrations applied" : "integrity ok"}.`);
       if (r.safetyCopy) console.log(`The database as it was before is kept in ${r.safetyCopy}.`);
       console.log(
         Object.entries(r.tables)

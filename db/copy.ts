@@ -52,6 +52,10 @@ export const COPY_ORDER = [
   "retrain_versions",
   "reminders_sent",
   "digests_sent",
+  // Shared state of running processes (rate-limit counts, job locks): copied too, so that counts
+  // compare equal; the copy is taken with the site stopped, when no job holds a lock.
+  "rate_limits",
+  "job_locks",
 ] as const;
 
 export type CopyTable = { name: string; sqlite: SQLiteTable; pg: PgTable };

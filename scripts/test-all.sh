@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Installs what the tests need and runs every test: lint (layers, drizzle, un-awaited promises), type check, unit and integration (Vitest),
-# then end-to-end (Playwright in Chromium) against a production build.
+# Installs what the tests need and runs every test: lint (layers, drizzle, un-awaited promises), type
+# check, unit and integration (Vitest), then end-to-end (Playwright in Chromium) against a production
+# build. A throwaway PostgreSQL (scripts/lib/postgres.sh) serves the tests that need one: the
+# PostgreSQL schema, migrations and triggers, TLS, db:copy, and pg_dump backup and restore. Give
+# TEST_DATABASE_URL to use a server of your own instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -24,6 +27,18 @@ if [ -z "${CHROMIUM_PATH:-}" ]; then
   fi
 fi
 
+# PostgreSQL: Debian's package (installed with apt when root and missing, as Chromium is), started
+# in a temporary folder on 127.0.0.1 and a free port, stopped when this script ends. Under CI=true a
+# missing PostgreSQL is a failure; elsewhere the PostgreSQL tests are skipped, and said to be.
+source scripts/lib/postgres.sh
+POSTGRES_TESTS="ran"
+if ensure_postgres_installed; then
+  start_throwaway_postgres --ssl
+  trap stop_throwaway_postgres EXIT
+else
+  POSTGRES_TESTS="did NOT run (no PostgreSQL here)"
+fi
+
 echo "== Lint"
 npx eslint .
 
@@ -38,3 +53,5 @@ npx next build
 
 echo "== End-to-end tests (Playwright)"
 npx playwright test --config e2e/playwright.config.ts
+
+echo "== PostgreSQL tests: $POSTGRES_TESTS"

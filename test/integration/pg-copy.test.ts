@@ -94,6 +94,8 @@ describe.skipIf(!baseUrl)("db:copy into PostgreSQL", () => {
         values (${now}, ${trainer}, 1, ${person}, 'unicode', '{"note":"Zoë O’Brien ✓","nested":{"list":[1,2.5,null,true]}}');
       insert into retrain_versions (content_version, marked_at, marked_by, reason) values ('2024.1', ${now}, ${trainer}, 'Safeguarding law changed');
       insert into digests_sent (trainer_id, day, sent_at) values (${trainer}, '2026-11-30', ${now});
+      insert into rate_limits (key, window_start, count) values ('verify:203.0.113.9', ${now - (now % 60_000)}, 3);
+      insert into job_locks (name, holder, locked_at, locked_until) values ('reminders', 'host:1:x', ${now}, ${now + 1_800_000});
       update people set name = 'Zoë O’Brien-Ñúñez' where id = ${person};
     `);
     const certs = lite.prepare("select id from certificates where revoked_at is null and superseded_at is null order by id limit 2").all() as { id: number }[];

@@ -20,6 +20,7 @@ import { delimiter, dirname, join, resolve } from "node:path";
 import pg from "pg";
 import { buildPgPoolOptions } from "./pg-connection-options";
 import { migratePostgres } from "./pg-migrate";
+import { fsyncPath } from "./fsync";
 
 export type PgTarget = { url: string; caFile?: string };
 export type PgBackupResult = { file: string; bytes: number; tables: Record<string, number>; ms: number };
@@ -89,14 +90,6 @@ export async function pgTableCounts(client: pg.ClientBase): Promise<Record<strin
   return counts;
 }
 
-function fsyncPath(path: string): void {
-  const fd = openSync(path, "r");
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** Runs a tool, its stdout to `stdoutFd` if given; rejects with its stderr on a non-zero exit. */
 function run(tool: string, args: string[], env: Record<string, string>, stdoutFd?: number): Promise<string> {

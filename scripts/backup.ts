@@ -15,9 +15,10 @@
 // With DATABASE_URL=postgres://… set, it runs pg_dump -Fc instead (db/pg-backup.ts), into
 // data/backups/<database>-YYYY-MM-DDTHH-MM-SSZ.dump, with the same care (mode 600, renamed into place).
 import { type RawConnection, openRawConnection } from "@/db/raw";
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, chmodSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, chmodSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { databasePath as databasePathFromEnv, postgresFromEnv } from "@/lib/env";
+import { fsyncPath } from "@/db/fsync";
 
 export type BackupResult = { file: string; bytes: number; tables: Record<string, number>; ms: number };
 
@@ -29,14 +30,6 @@ export function tableCounts(db: RawConnection): Record<string, number> {
   return Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]));
 }
 
-function fsyncPath(path: string): void {
-  const fd = openSync(path, "r");
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 export function defaultBackupPath(databasePath: string, at = new Date()): string {
   const stamp = at.toISOString().replace(/\.\d+Z$/, "Z").replace(/:/g, "-");

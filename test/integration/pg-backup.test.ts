@@ -14,17 +14,11 @@ import { databaseNameOf, defaultPgBackupPath, findPgTool, libpqConnection, pgTab
 import { buildPgPoolOptions } from "@/db/pg-connection-options";
 import { migratePostgres } from "@/db/pg-migrate";
 import * as schema from "@/db/schema-pg";
+import { testPostgres } from "../helpers/pg";
 
 const root = join(__dirname, "..", "..");
 const TSX = ["--conditions=react-server", "--import", "tsx"];
-const baseUrl = process.env.TEST_DATABASE_URL;
-const caFile = process.env.TEST_DATABASE_CA_FILE || undefined;
-if (!baseUrl) {
-  console.warn(
-    "SKIPPED test/integration/pg-backup.test.ts (PostgreSQL part): TEST_DATABASE_URL is not set, so pg_dump/pg_restore were not run. " +
-      "Start one with scripts/lib/postgres.sh (start_throwaway_postgres) or give TEST_DATABASE_URL.",
-  );
-}
+const { baseUrl, caFile } = testPostgres("test/integration/pg-backup.test.ts (PostgreSQL part)", "pg_dump/pg_restore were not run");
 
 describe("PostgreSQL backup helpers", () => {
   it("keep the password off the command line, in PGPASSWORD", () => {

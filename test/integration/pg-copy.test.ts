@@ -18,23 +18,12 @@ import { buildPgPoolOptions } from "@/db/pg-connection-options";
 import * as liteSchema from "@/db/schema";
 import * as pgSchema from "@/db/schema-pg";
 import { certificateStatus } from "@/lib/certificates/status";
+import { testPostgres, withDatabase } from "../helpers/pg";
 
 const root = join(__dirname, "..", "..");
 const TSX = ["--conditions=react-server", "--import", "tsx"];
-const baseUrl = process.env.TEST_DATABASE_URL;
-const caFile = process.env.TEST_DATABASE_CA_FILE || undefined;
-if (!baseUrl) {
-  console.warn(
-    "SKIPPED test/integration/pg-copy.test.ts (PostgreSQL part): TEST_DATABASE_URL is not set, so db:copy was not run against PostgreSQL. " +
-      "Start one with scripts/lib/postgres.sh (start_throwaway_postgres) or give TEST_DATABASE_URL.",
-  );
-}
+const { baseUrl, caFile } = testPostgres("test/integration/pg-copy.test.ts (PostgreSQL part)", "db:copy was not run against PostgreSQL");
 
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
 
 describe("the copy order", () => {
   it("names every table of both schemas once, parents before children", () => {

@@ -11,22 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPgPoolOptions } from "@/db/pg-connection-options";
 import { MIGRATION_LOCK_KEY, migratePostgres, PG_MIGRATIONS_FOLDER } from "@/db/pg-migrate";
 import * as schema from "@/db/schema-pg";
+import { testPostgres, withDatabase } from "../helpers/pg";
 
-const baseUrl = process.env.TEST_DATABASE_URL;
-const caFile = process.env.TEST_DATABASE_CA_FILE || undefined;
-if (!baseUrl) {
-  console.warn(
-    "SKIPPED test/integration/pg-migrations.test.ts: TEST_DATABASE_URL is not set, so nothing here ran against PostgreSQL. " +
-      "Start one with scripts/lib/postgres.sh (start_throwaway_postgres) or give TEST_DATABASE_URL.",
-  );
-}
+const { baseUrl, caFile } = testPostgres("test/integration/pg-migrations.test.ts", "nothing here ran against PostgreSQL");
 
-/** The same server, another database. */
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
 
 function withParams(url: string, params: Record<string, string>): string {
   const u = new URL(url);

@@ -2,6 +2,7 @@
 // the same facts in bulk (db/queries/matrix.ts); this file turns them into the labels that the page
 // and the CSV export both show, so the two can never say different things.
 import { addDays, formatLongDate as formatLongDateUncached } from "../dates";
+import { MODULE_STATUS_LABEL, type ModuleStatus, moduleStatus } from "../training/module-status";
 
 // The matrix formats tens of thousands of dates for an export, and most of them repeat.
 const longDates = new Map<string, string>();
@@ -67,21 +68,7 @@ export function personStatus(
   return refresher;
 }
 
-export type ModuleCellStatus = "complete" | "in-progress" | "not-started" | "to-do-again";
-
-export const MODULE_CELL_LABEL: Record<ModuleCellStatus, string> = {
-  complete: "Complete",
-  "in-progress": "In progress",
-  "not-started": "Not started",
-  "to-do-again": "To do again",
-};
-
-export const MODULE_CELL_TAG: Record<ModuleCellStatus, string> = {
-  complete: "tag tag--green",
-  "in-progress": "tag tag--blue",
-  "not-started": "tag tag--grey",
-  "to-do-again": "tag tag--yellow",
-};
+export type ModuleCellStatus = ModuleStatus;
 
 export type ModuleFacts = {
   completedOn: string | null;
@@ -106,12 +93,12 @@ export type ModuleCell = {
 
 /** One module's cell for the person's current cycle. */
 export function moduleCell(facts: ModuleFacts, isRefresher: boolean): ModuleCell {
-  const status: ModuleCellStatus = facts.completedOn ? "complete" : facts.started ? "in-progress" : isRefresher ? "to-do-again" : "not-started";
+  const status = moduleStatus({ completed: Boolean(facts.completedOn), quizStarted: facts.started, isRefresher });
   const complete = status === "complete";
   return {
     status,
-    label: MODULE_CELL_LABEL[status],
-    tag: MODULE_CELL_TAG[status],
+    label: MODULE_STATUS_LABEL[status].text,
+    tag: MODULE_STATUS_LABEL[status].tag,
     completedOn: complete ? facts.completedOn : null,
     assisted: complete && facts.assisted,
     dateText: complete && facts.completedOn ? formatLongDate(facts.completedOn) : "",

@@ -10,16 +10,10 @@ import { today } from "../clock";
 import { loadCourse } from "../content/course";
 import { NotAllowed } from "../errors";
 import { moduleReading } from "../lessons";
+import { moduleStatus } from "./module-status";
 import { currentCycle, liveCertificateOf, stateOf } from "./state";
 
-export type ModuleStatus = "complete" | "in-progress" | "not-started" | "to-do-again";
-
-export const MODULE_STATUS_LABEL: Record<ModuleStatus, { text: string; tag: string }> = {
-  complete: { text: "Complete", tag: "tag tag--green" },
-  "in-progress": { text: "In progress", tag: "tag tag--blue" },
-  "not-started": { text: "Not started", tag: "tag tag--grey" },
-  "to-do-again": { text: "To do again", tag: "tag tag--yellow" },
-};
+export { MODULE_STATUS_LABEL, type ModuleStatus } from "./module-status";
 
 export async function learnerOverview(viewer: Viewer, personId: number) {
   const found = await personWithCertificates(personId);
@@ -38,13 +32,7 @@ export async function learnerOverview(viewer: Viewer, personId: number) {
       m,
       reads.filter((r) => r.moduleSlug === m.slug),
     );
-    const status: ModuleStatus = completion
-      ? "complete"
-      : attempted || (!state.isRefresher && read.started)
-        ? "in-progress"
-        : state.isRefresher
-          ? "to-do-again"
-          : "not-started";
+    const status = moduleStatus({ completed: Boolean(completion), quizStarted: attempted, isRefresher: state.isRefresher });
     return {
       slug: m.slug,
       title: m.title,

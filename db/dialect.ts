@@ -28,6 +28,7 @@
 // |                                      | (the pg schema's timestamp columns default now())   |
 // | BEGIN IMMEDIATE serialises writers   | lockFor(): pg_advisory_xact_lock(hashtext(key))     |
 // | SQLITE_CONSTRAINT_UNIQUE             | SQLSTATE 23505                                      |
+// | timestamps are integer ms           | timestamptz: epochMs(ms) is to_timestamp(ms / 1000) |
 // | synchronous=NORMAL for one write     | set local synchronous_commit = off                  |
 // | min(a, NULL) is NULL                 | least(a, NULL) is a: least()/greatest() here give   |
 // |                                      | NULL when either is NULL, as SQLite does            |
@@ -71,6 +72,8 @@ export type Dialect = {
   readonly true: SQL;
   readonly false: SQL;
   boolToInt(expr: SQL): SQL;
+  /** A time in milliseconds since 1970 as a value to compare timestamp columns with in raw SQL. */
+  epochMs(ms: number): SQL;
   /** The default of created_at-style columns: now, in integer milliseconds. */
   readonly nowMs: SQL;
   /**
@@ -152,6 +155,7 @@ export const sqliteDialect: Dialect = {
   true: sql`1`,
   false: sql`0`,
   boolToInt: (expr) => expr,
+  epochMs: (ms) => sql`${ms}`,
   nowMs: sql`(unixepoch('subsec') * 1000)`,
   lockFor: async () => {},
   isUniqueViolation: (error) => errorCodes(error).some((code) => code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY"),
@@ -200,6 +204,7 @@ export const postgresDialect: Dialect = {
   true: sql`true`,
   false: sql`false`,
   boolToInt: (expr) => sql`cast((${expr}) as integer)`,
+  epochMs: (ms) => sql`to_timestamp(cast(${ms} as double precision) / 1000)`,
   nowMs: sql`(extract(epoch from now()) * 1000)::bigint`,
   lockFor: async (tx, key) => {
     await pg(tx).execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);

@@ -20,7 +20,7 @@ export type OptionCount = { scenarioId: string; optionId: string; answers: numbe
 
 export async function optionCounts(q: AnalyticsQuery, db: DbOrTx = reader()): Promise<OptionCount[]> {
   const where: SQL[] = [sql`p.scheme_id = ${q.schemeId}`, sql`a.submitted_at is not null`];
-  if (q.since !== undefined) where.push(sql`a.submitted_at >= ${q.since}`);
+  if (q.since !== undefined) where.push(sql`a.submitted_at >= ${d.epochMs(q.since)}`);
   if (q.intakeId !== undefined) where.push(sql`p.intake_id = ${q.intakeId}`);
   if (q.role) where.push(sql`p.role = ${q.role}`);
   if (q.cycle === "first") where.push(sql`a.cycle = 1`);

@@ -36,7 +36,7 @@ export async function leaverCounts(schemeId: number, cutoff: Date, db: DbOrTx = 
     first(await db
       .select({
         left: sql<number>`coalesce(${d.sumInt(sql`case when ${people.active} = ${d.false} then 1 else 0 end`)}, 0)`.mapWith(d.toNumber),
-        due: sql<number>`coalesce(${d.sumInt(sql`case when ${people.active} = ${d.false} and ${people.anonymisedAt} is null and ${people.deactivatedAt} < ${cutoff.getTime()} then 1 else 0 end`)}, 0)`.mapWith(d.toNumber),
+        due: sql<number>`coalesce(${d.sumInt(sql`case when ${people.active} = ${d.false} and ${people.anonymisedAt} is null and ${people.deactivatedAt} < ${d.epochMs(cutoff.getTime())} then 1 else 0 end`)}, 0)`.mapWith(d.toNumber),
         anonymised: sql<number>`coalesce(${d.sumInt(sql`case when ${people.anonymisedAt} is not null then 1 else 0 end`)}, 0)`.mapWith(d.toNumber),
       })
       .from(people)

@@ -33,7 +33,7 @@ export async function listIntakes(schemeId: number, at: Date, db: DbOrTx = reade
       name: intakes.name,
       startDate: intakes.startDate,
       people: sql<number>`(select ${d.count()} from people p where p.intake_id = ${intakes.id})`.mapWith(d.toNumber),
-      openInvitations: sql<number>`(select ${d.count()} from invitations i where i.intake_id = ${intakes.id} and i.used_at is null and i.expires_at > ${at.getTime()})`.mapWith(d.toNumber),
+      openInvitations: sql<number>`(select ${d.count()} from invitations i where i.intake_id = ${intakes.id} and i.used_at is null and i.expires_at > ${d.epochMs(at.getTime())})`.mapWith(d.toNumber),
     })
     .from(intakes)
     .where(eq(intakes.schemeId, schemeId))

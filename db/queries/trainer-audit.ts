@@ -29,7 +29,7 @@ export async function auditPage(q: AuditPageQuery, db: DbOrTx = reader()): Promi
   const where: SQL[] = [sql`a.scheme_id = ${q.schemeId}`];
   if (q.subjectPersonId !== undefined) where.push(sql`a.subject_person_id = ${q.subjectPersonId}`);
   if (q.action) where.push(sql`a.action = ${q.action}`);
-  if (q.before) where.push(sql`(a.at < ${q.before.at} or (a.at = ${q.before.at} and a.id < ${q.before.id}))`);
+  if (q.before) where.push(sql`(a.at < ${d.epochMs(q.before.at)} or (a.at = ${d.epochMs(q.before.at)} and a.id < ${q.before.id}))`);
   return await d.rows<AuditPageRow>(db, sql`
     select a.id, a.at, a.actor_id as "actorId", actor.name as "actorName", a.subject_person_id as "subjectPersonId",
       subject.name as "subjectName", a.action, a.details

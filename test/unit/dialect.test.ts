@@ -100,6 +100,14 @@ function dialectCases(engine: () => Engine) {
     expect(Math.abs(now - Date.now())).toBeLessThan(60_000);
   });
 
+  it("compares timestamp columns with a time in milliseconds", async () => {
+    const { d, write } = engine();
+    await write(sql`insert into schemes (name) values ('t')`);
+    const created = d.toNumber(first(await rows(sql`select ${d.count()} as n from schemes where created_at > ${d.epochMs(Date.now() - 60_000)}`))?.n);
+    const future = d.toNumber(first(await rows(sql`select ${d.count()} as n from schemes where created_at > ${d.epochMs(Date.now() + 60_000)}`))?.n);
+    expect([created, future]).toEqual([1, 0]);
+  });
+
   it("knows a unique violation when it sees one, also wrapped by drizzle", async () => {
     const { d, write } = engine();
     await write(sql`insert into schemes (name) values ('a')`);

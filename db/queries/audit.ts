@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, lt, type SQL } from "drizzle-orm";
 import { type DbOrTx, onWriter, reader, type Tx } from "../client";
-import { auditLog } from "../schema";
+import { auditLog } from "../tables";
 
 export type AuditEntry = {
   at: Date;
@@ -13,10 +13,9 @@ export type AuditEntry = {
 };
 
 export async function appendAudit(entry: AuditEntry, tx?: Tx): Promise<void> {
-  return await onWriter(tx, (db) => {
-    db.insert(auditLog)
-      .values({ ...entry, details: entry.details ?? null })
-      .run();
+  return await onWriter(tx, async (db) => {
+    await db.insert(auditLog)
+      .values({ ...entry, details: entry.details ?? null });
   });
 }
 
@@ -29,11 +28,10 @@ export async function listAudit(
   if (filter.subjectPersonId !== undefined) where.push(eq(auditLog.subjectPersonId, filter.subjectPersonId));
   if (filter.action) where.push(eq(auditLog.action, filter.action));
   if (filter.beforeId) where.push(lt(auditLog.id, filter.beforeId));
-  return db
+  return await db
     .select()
     .from(auditLog)
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(auditLog.id))
-    .limit(filter.limit)
-    .all();
+    .limit(filter.limit);
 }

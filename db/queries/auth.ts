@@ -2,13 +2,13 @@ import "server-only";
 // Sessions, sign-in attempts, sign-in links and invitations: the tables behind signing in.
 import { type Placeholder, and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { type DbOrTx, onWriter, reader, type Tx } from "../client";
-import { dialect as d } from "../dialect";
+import { dialect as d, first, one } from "../dialect";
 import { prepared } from "../prepared";
-import { invitations, people, sessions, signInAttempts, signInLinks, type Role } from "../schema";
+import { invitations, people, sessions, signInAttempts, signInLinks, type Role } from "../tables";
 
 export async function insertSession(values: { id: string; personId: number; createdAt: Date; expiresAt: Date }, tx?: Tx): Promise<void> {
-  return await onWriter(tx, (db) => {
-    db.insert(sessions).values(values).run();
+  return await onWriter(tx, async (db) => {
+    await db.insert(sessions).values(values);
   });
 }
 
@@ -17,7 +17,8 @@ export async function insertSession(values: { id: string; personId: number; crea
  * Every signed-in request runs it: prepared once per connection (db/prepared.ts).
  */
 export async function findLiveSession(id: string, at: Date, db: DbOrTx = reader()) {
-  return prepared(db, "live_session", (c) => liveSessionQuery(c, sql.placeholder("id"), sql.placeholder("at")).prepare()).get({ id, at: at.getTime() });
+  const statement = prepared(db, "live_session", (c) => liveSessionQuery(c, sql.placeholder("id"), sql.placeholder("at")).prepare());
+  return first(await statement.execute({ id, at: at.getTime() }));
 }
 
 function liveSessionQuery(db: DbOrTx, id: Placeholder, at: Placeholder) {
@@ -36,58 +37,54 @@ function liveSessionQuery(db: DbOrTx, id: Placeholder, at: Placeholder) {
 }
 
 export async function revokeSession(id: string, at: Date, tx?: Tx): Promise<void> {
-  return await onWriter(tx, (db) => {
-    db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt))).run();
+  return await onWriter(tx, async (db) => {
+    await db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
   });
 }
 
 export async function recordSignInAttempt(email: string, at: Date, succeeded: boolean, tx?: Tx): Promise<void> {
-  return await onWriter(tx, (db) => {
-    db.insert(signInAttempts).values({ email, at, succeeded }).run();
+  return await onWriter(tx, async (db) => {
+    await db.insert(signInAttempts).values({ email, at, succeeded });
   });
 }
 
 export async function recentFailureTimes(email: string, since: Date, db: DbOrTx = reader()): Promise<number[]> {
-  return db
+  return (await db
     .select({ at: signInAttempts.at })
     .from(signInAttempts)
     .where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since)))
     .orderBy(desc(signInAttempts.at))
-    .limit(50)
-    .all()
+    .limit(50))
     .map((r) => r.at.getTime());
 }
 
 export async function insertSignInLink(values: { tokenHash: string; personId: number; createdAt: Date; expiresAt: Date }, tx?: Tx): Promise<void> {
-  return await onWriter(tx, (db) => {
-    db.insert(signInLinks).values(values).run();
+  return await onWriter(tx, async (db) => {
+    await db.insert(signInLinks).values(values);
   });
 }
 
 export async function countRecentLinks(personId: number, since: Date, db: DbOrTx = reader()): Promise<number> {
   return (
-    db
+    first(await db
       .select({ n: sql<number>`${d.count()}`.mapWith(d.toNumber) })
       .from(signInLinks)
-      .where(and(eq(signInLinks.personId, personId), gt(signInLinks.createdAt, since)))
-      .get()?.n ?? 0
-  );
+      .where(and(eq(signInLinks.personId, personId), gt(signInLinks.createdAt, since))))?.n ?? 0);
 }
 
 export async function findSignInLink(tokenHash: string, db: DbOrTx = reader()) {
-  return db.select().from(signInLinks).where(eq(signInLinks.tokenHash, tokenHash)).get();
+  return first(await db.select().from(signInLinks).where(eq(signInLinks.tokenHash, tokenHash)).limit(1));
 }
 
 /** Marks a link used; returns false when it was already used (so it works once, even under a race). */
 export async function markSignInLinkUsed(id: number, at: Date, tx?: Tx): Promise<boolean> {
-  return await onWriter(tx, (db) => {
+  return await onWriter(tx, async (db) => {
     return (
       d.changes(
-        db
+        await db
           .update(signInLinks)
           .set({ usedAt: at })
-          .where(and(eq(signInLinks.id, id), isNull(signInLinks.usedAt)))
-          .run(),
+          .where(and(eq(signInLinks.id, id), isNull(signInLinks.usedAt))),
       ) === 1
     );
   });
@@ -106,38 +103,35 @@ export async function insertInvitation(
   },
   tx?: Tx,
 ) {
-  return await onWriter(tx, (db) => {
-    return db
+  return await onWriter(tx, async (db) => {
+    return one(await db
       .insert(invitations)
       .values({ ...values, email: values.email.toLowerCase() })
-      .returning()
-      .get();
+      .returning());
   });
 }
 
 export async function findInvitationByTokenHash(tokenHash: string, db: DbOrTx = reader()) {
-  return db.select().from(invitations).where(eq(invitations.tokenHash, tokenHash)).get();
+  return first(await db.select().from(invitations).where(eq(invitations.tokenHash, tokenHash)).limit(1));
 }
 
 export async function markInvitationUsed(id: number, personId: number, at: Date, tx?: Tx): Promise<boolean> {
-  return await onWriter(tx, (db) => {
+  return await onWriter(tx, async (db) => {
     return (
       d.changes(
-        db
+        await db
           .update(invitations)
           .set({ usedAt: at, personId })
-          .where(and(eq(invitations.id, id), isNull(invitations.usedAt)))
-          .run(),
+          .where(and(eq(invitations.id, id), isNull(invitations.usedAt))),
       ) === 1
     );
   });
 }
 
 export async function listOpenInvitations(schemeId: number, at: Date, db: DbOrTx = reader()) {
-  return db
+  return await db
     .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt, createdAt: invitations.createdAt })
     .from(invitations)
     .where(and(eq(invitations.schemeId, schemeId), isNull(invitations.usedAt), gt(invitations.expiresAt, at)))
-    .orderBy(desc(invitations.createdAt))
-    .all();
+    .orderBy(desc(invitations.createdAt));
 }

@@ -4,9 +4,9 @@ import "server-only";
 // Crockford base32 characters, no hyphens (lib/certificates/code.ts).
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { type DbOrTx, onWriter, reader, type Tx } from "../client";
-import { dialect as d } from "../dialect";
+import { dialect as d, first, one } from "../dialect";
 import { prepared } from "../prepared";
-import { certificates, schemes } from "../schema";
+import { certificates, schemes } from "../tables";
 
 export type CertificateRow = typeof certificates.$inferSelect;
 export type NewCertificate = Omit<typeof certificates.$inferInsert, "id" | "createdAt" | "revokedAt" | "revokedBy" | "revokedReason" | "supersededAt" | "supersededById">;
@@ -23,32 +23,31 @@ export async function findCertificateByCode(code: string, db: DbOrTx = reader())
   const statement = prepared(db, "certificate_by_code", (c) =>
     c.select(withScheme).from(certificates).innerJoin(schemes, eq(schemes.id, certificates.schemeId)).where(eq(certificates.code, sql.placeholder("code"))).prepare(),
   );
-  return flatten(statement.get({ code }));
+  return flatten(first(await statement.execute({ code })));
 }
 
 export async function findCertificateById(id: number, db: DbOrTx = reader()): Promise<CertificateWithScheme | undefined> {
-  return flatten(db.select(withScheme).from(certificates).innerJoin(schemes, eq(schemes.id, certificates.schemeId)).where(eq(certificates.id, id)).get());
+  return flatten(first(await db.select(withScheme).from(certificates).innerJoin(schemes, eq(schemes.id, certificates.schemeId)).where(eq(certificates.id, id)).limit(1)));
 }
 
 /** Newest first. */
 export async function listCertificatesOfPerson(personId: number, db: DbOrTx = reader()): Promise<CertificateRow[]> {
-  return db.select().from(certificates).where(eq(certificates.personId, personId)).orderBy(desc(certificates.issuedOn), desc(certificates.id)).all();
+  return await db.select().from(certificates).where(eq(certificates.personId, personId)).orderBy(desc(certificates.issuedOn), desc(certificates.id));
 }
 
 /** The certificate that counts now: not revoked, not superseded; the latest expiry if several. */
 export async function latestLiveCertificate(personId: number, db: DbOrTx = reader()): Promise<CertificateRow | undefined> {
-  return db
+  return first(await db
     .select()
     .from(certificates)
     .where(and(eq(certificates.personId, personId), isNull(certificates.revokedAt), isNull(certificates.supersededAt)))
     .orderBy(desc(certificates.expiresOn), desc(certificates.id))
-    .limit(1)
-    .get();
+    .limit(1));
 }
 
 export async function insertCertificate(values: NewCertificate, tx?: Tx): Promise<CertificateRow> {
-  return await onWriter(tx, (db) => {
-    return db.insert(certificates).values(values).returning().get();
+  return await onWriter(tx, async (db) => {
+    return one(await db.insert(certificates).values(values).returning());
   });
 }
 
@@ -57,38 +56,35 @@ export async function insertCertificate(values: NewCertificate, tx?: Tx): Promis
  * (certificates_one_live): undefined then, and the caller keeps the one already issued.
  */
 export async function insertCertificateOnce(values: NewCertificate, tx?: Tx): Promise<CertificateRow | undefined> {
-  return await onWriter(tx, (db) => {
-    return db
+  return await onWriter(tx, async (db) => {
+    return first(await db
       .insert(certificates)
       .values(values)
       // No conflict target: drizzle's sqlite-core puts a partial index's WHERE after DO NOTHING,
       // where SQLite refuses it. The table's only other unique key is one no insert repeats.
       .onConflictDoNothing()
-      .returning()
-      .get();
+      .returning());
   });
 }
 
 /** Marks `oldId` as replaced by `newId`. False if it was already superseded (nothing changed). */
 export async function markSuperseded(oldId: number, newId: number, at: Date, tx?: Tx): Promise<boolean> {
-  return await onWriter(tx, (db) => {
-    const result = db
+  return await onWriter(tx, async (db) => {
+    const result = await db
       .update(certificates)
       .set({ supersededAt: at, supersededById: newId })
-      .where(and(eq(certificates.id, oldId), isNull(certificates.supersededAt)))
-      .run();
+      .where(and(eq(certificates.id, oldId), isNull(certificates.supersededAt)));
     return d.changes(result) === 1;
   });
 }
 
 /** Revokes a certificate. False if it was already revoked (nothing changed). */
 export async function revokeCertificate(id: number, by: number, reason: string, at: Date, tx?: Tx): Promise<boolean> {
-  return await onWriter(tx, (db) => {
-    const result = db
+  return await onWriter(tx, async (db) => {
+    const result = await db
       .update(certificates)
       .set({ revokedAt: at, revokedBy: by, revokedReason: reason })
-      .where(and(eq(certificates.id, id), isNull(certificates.revokedAt)))
-      .run();
+      .where(and(eq(certificates.id, id), isNull(certificates.revokedAt)));
     return d.changes(result) === 1;
   });
 }

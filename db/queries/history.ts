@@ -2,7 +2,8 @@
 // written in one go, in an order the foreign keys accept. Nothing here is used by the site itself.
 import { type InferInsertModel, sql } from "drizzle-orm";
 import { type DbOrTx, reader, type Tx } from "../client";
-import * as schema from "../schema";
+import { dialect as d, first } from "../dialect";
+import * as schema from "../tables";
 
 export type HistoryRows = {
   intakes: InferInsertModel<typeof schema.intakes>[];
@@ -28,11 +29,13 @@ export type RowIds = { people: number; intakes: number; attempts: number; certif
 
 /** The highest id in use in each table whose ids generated rows choose themselves. */
 export async function highestIds(db: DbOrTx = reader()): Promise<RowIds> {
-  return db.get<RowIds>(sql`select
+  const row = first(await d.rows<RowIds>(db, sql`select
   (select coalesce(max(id), 0) from people) as people,
   (select coalesce(max(id), 0) from intakes) as intakes,
   (select coalesce(max(id), 0) from quiz_attempts) as attempts,
-  (select coalesce(max(id), 0) from certificates) as certificates`);
+  (select coalesce(max(id), 0) from certificates) as certificates`));
+  const n = (v: unknown) => d.toNumber(v);
+  return { people: n(row?.people), intakes: n(row?.intakes), attempts: n(row?.attempts), certificates: n(row?.certificates) };
 }
 
 /**
@@ -42,20 +45,20 @@ export async function highestIds(db: DbOrTx = reader()): Promise<RowIds> {
  * audit entries are written oldest first, only ever inserted.
  */
 export async function insertHistory(rows: HistoryRows, tx: Tx): Promise<void> {
-  const insert = <T>(table: Parameters<Tx["insert"]>[0], list: T[]) => {
-    for (let i = 0; i < list.length; i += 1000) tx.insert(table).values(list.slice(i, i + 1000) as never).run();
+  const insert = async <T>(table: Parameters<Tx["insert"]>[0], list: T[]) => {
+    for (let i = 0; i < list.length; i += 1000) await tx.insert(table).values(list.slice(i, i + 1000) as never);
   };
-  insert(schema.intakes, rows.intakes);
-  insert(schema.people, rows.people);
-  insert(schema.invitations, rows.invitations);
-  insert(schema.pageReads, rows.pageReads);
-  insert(schema.checkAnswers, rows.checkAnswers);
-  insert(schema.quizAttempts, rows.attempts);
-  insert(schema.quizAnswers, rows.answers);
-  insert(schema.moduleCompletions, rows.completions);
-  insert(schema.certificates, rows.certificates);
-  insert(schema.remindersSent, rows.reminders);
-  insert(schema.digestsSent, rows.digests);
-  insert(schema.outbox, rows.outbox);
-  insert(schema.auditLog, [...rows.audit].sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime()));
+  await insert(schema.intakes, rows.intakes);
+  await insert(schema.people, rows.people);
+  await insert(schema.invitations, rows.invitations);
+  await insert(schema.pageReads, rows.pageReads);
+  await insert(schema.checkAnswers, rows.checkAnswers);
+  await insert(schema.quizAttempts, rows.attempts);
+  await insert(schema.quizAnswers, rows.answers);
+  await insert(schema.moduleCompletions, rows.completions);
+  await insert(schema.certificates, rows.certificates);
+  await insert(schema.remindersSent, rows.reminders);
+  await insert(schema.digestsSent, rows.digests);
+  await insert(schema.outbox, rows.outbox);
+  await insert(schema.auditLog, [...rows.audit].sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime()));
 }

@@ -223,7 +223,7 @@ export async function matrixQuery(q: MatrixQuery, db: DbOrTx = reader()): Promis
     from page pg
     ${sql.join(joins, sql``)}
     order by ${orderBy("pg", q.sort ?? "name", Boolean(q.desc))}`;
-  const raw = db.all<Record<string, unknown>>(query);
+  const raw = await d.rows(db, query);
   const rows = raw.map((r) => ({
     id: r.id as number,
     name: r.name as string,
@@ -263,11 +263,14 @@ export async function matrixQuery(q: MatrixQuery, db: DbOrTx = reader()): Promis
 
 /** How many people are in each status, and how many of them hold a valid certificate (status filter ignored). */
 export async function matrixCounts(q: MatrixQuery, db: DbOrTx = reader()): Promise<MatrixCounts> {
-  return db
-    .all<{ status: MatrixStatus; people: unknown; valid: unknown }>(sql`
+  return (
+    await d.rows<{ status: MatrixStatus; people: unknown; valid: unknown }>(
+      db,
+      sql`
     with ${stateCte(q)}
     select s.status as status, ${d.count()} as people,
       ${d.sumInt(sql`case when s.expires_on >= ${q.today} then 1 else 0 end`)} as valid
-    from state s group by s.status`)
-    .map((r) => ({ status: r.status, people: d.toNumber(r.people), valid: d.toNumber(r.valid) }));
+    from state s group by s.status`,
+    )
+  ).map((r) => ({ status: r.status, people: d.toNumber(r.people), valid: d.toNumber(r.valid) }));
 }

@@ -6,7 +6,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { type DbOrTx, reader } from "../client";
 import { prepared } from "../prepared";
-import { certificates, moduleCompletions, pageReads, people, quizAttempts, retrainVersions } from "../schema";
+import { certificates, moduleCompletions, pageReads, people, quizAttempts, retrainVersions } from "../tables";
 
 function prepare(db: DbOrTx) {
   const personId = sql.placeholder("personId");
@@ -62,7 +62,7 @@ function statements(db: DbOrTx) {
  * certificates' content versions; undefined if there is no such person.
  */
 export async function personWithCertificates(personId: number, db: DbOrTx = reader()) {
-  const rows = statements(db).history.all({ personId });
+  const rows = await statements(db).history.execute({ personId });
   const first = rows[0];
   if (!first) return undefined;
   const list: NonNullable<(typeof rows)[number]["certificate"]>[] = [];
@@ -79,12 +79,12 @@ export async function personWithCertificates(personId: number, db: DbOrTx = read
 export async function cycleProgress(personId: number, cycle: number, db: DbOrTx = reader()) {
   const s = statements(db);
   return {
-    completions: s.completions.all({ personId, cycle }),
-    attemptedModules: new Set(s.attempted.all({ personId, cycle }).map((r) => r.moduleSlug)),
+    completions: await s.completions.execute({ personId, cycle }),
+    attemptedModules: new Set((await s.attempted.execute({ personId, cycle })).map((r) => r.moduleSlug)),
   };
 }
 
 /** Every page the person has read. */
 export async function pageReadsOf(personId: number, db: DbOrTx = reader()) {
-  return statements(db).reads.all({ personId });
+  return await statements(db).reads.execute({ personId });
 }

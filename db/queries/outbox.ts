@@ -1,25 +1,26 @@
 import "server-only";
 import { and, desc, eq, inArray, like, or } from "drizzle-orm";
 import { type DbOrTx, onWriter, reader, type Tx } from "../client";
-import { outbox } from "../schema";
+import { one } from "../dialect";
+import { outbox } from "../tables";
 
 export type OutboxInsert = typeof outbox.$inferInsert;
 
 export async function insertOutboxMessage(values: OutboxInsert, tx?: Tx) {
-  return await onWriter(tx, (db) => {
-    return db.insert(outbox).values(values).returning({ id: outbox.id }).get();
+  return await onWriter(tx, async (db) => {
+    return one(await db.insert(outbox).values(values).returning({ id: outbox.id }));
   });
 }
 
 export async function markOutboxSent(id: number, at: Date, tx?: Tx): Promise<void> {
-  return await onWriter(tx, (db) => {
-    db.update(outbox).set({ sentAt: at, error: null }).where(eq(outbox.id, id)).run();
+  return await onWriter(tx, async (db) => {
+    await db.update(outbox).set({ sentAt: at, error: null }).where(eq(outbox.id, id));
   });
 }
 
 export async function markOutboxFailed(id: number, error: string, tx?: Tx): Promise<void> {
-  return await onWriter(tx, (db) => {
-    db.update(outbox).set({ error }).where(eq(outbox.id, id)).run();
+  return await onWriter(tx, async (db) => {
+    await db.update(outbox).set({ error }).where(eq(outbox.id, id));
   });
 }
 
@@ -32,7 +33,7 @@ export async function listDemoOutbox(schemeId: number | null, demoDomain: string
     .select({ to: outbox.toAddress })
     .from(outbox)
     .where(and(eq(outbox.transport, "demo-outbox"), eq(outbox.kind, "invitation")));
-  return db
+  return await db
     .select()
     .from(outbox)
     .where(
@@ -43,10 +44,9 @@ export async function listDemoOutbox(schemeId: number | null, demoDomain: string
       ),
     )
     .orderBy(desc(outbox.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 export async function listOutboxTo(address: string, db: DbOrTx = reader()) {
-  return db.select().from(outbox).where(eq(outbox.toAddress, address.toLowerCase())).orderBy(desc(outbox.id)).all();
+  return await db.select().from(outbox).where(eq(outbox.toAddress, address.toLowerCase())).orderBy(desc(outbox.id));
 }

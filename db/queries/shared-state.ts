@@ -4,9 +4,9 @@
 // processes and, later, several app instances on one database.
 import { and, eq, lt, sql } from "drizzle-orm";
 import { type DbOrTx, onWriter, reader, singleWrite, type Tx } from "../client";
-import { dialect as d } from "../dialect";
+import { dialect as d, first, one } from "../dialect";
 import { prepared } from "../prepared";
-import { jobLocks, rateLimits } from "../schema";
+import { jobLocks, rateLimits } from "../tables";
 
 function prepareCount(db: DbOrTx) {
   return db
@@ -31,17 +31,16 @@ function prepareCount(db: DbOrTx) {
  */
 export async function countRequest(key: string, atMs: number, windowMs: number): Promise<{ count: number; windowStart: number }> {
   const windowStart = atMs - (atMs % windowMs);
-  return await singleWrite((conn) => {
-    const statement = prepared(conn, "count_request", prepareCount);
+  return await singleWrite(async (conn) => {
     // A count lost in a power cut does no harm; waiting for the disk on every page view would.
-    const row = d.withoutWaitingForDisk(conn, () => statement.get({ key, windowStart }))!;
+    const row = one(await d.withoutWaitingForDisk(conn, async (c) => await prepared(c, "count_request", prepareCount).execute({ key, windowStart })));
     return { count: d.toNumber(row.count), windowStart: d.toNumber(row.windowStart) };
   });
 }
 
 /** Forgets counts of windows that started before `beforeMs` (the daily job calls it). */
 export async function pruneRequestCounts(beforeMs: number, tx?: Tx): Promise<number> {
-  return await onWriter(tx, (db) => d.changes(db.delete(rateLimits).where(lt(rateLimits.windowStart, beforeMs)).run()));
+  return await onWriter(tx, async (db) => d.changes(await db.delete(rateLimits).where(lt(rateLimits.windowStart, beforeMs))));
 }
 
 /**
@@ -50,7 +49,7 @@ export async function pruneRequestCounts(beforeMs: number, tx?: Tx): Promise<num
  * cannot both get it.
  */
 export async function acquireJobLock(name: string, holder: string, atMs: number, untilMs: number, tx?: Tx): Promise<boolean> {
-  const row = await onWriter(tx, (db) => db
+  const row = await onWriter(tx, async (db) => first(await db
     .insert(jobLocks)
     .values({ name, holder, lockedAt: atMs, lockedUntil: untilMs })
     .onConflictDoUpdate({
@@ -59,15 +58,15 @@ export async function acquireJobLock(name: string, holder: string, atMs: number,
       setWhere: sql`${jobLocks.lockedUntil} <= ${atMs}`,
     })
     .returning({ holder: jobLocks.holder })
-    .get());
+    ));
   return row?.holder === holder;
 }
 
 /** Gives the lock back, if `holder` still has it. */
 export async function releaseJobLock(name: string, holder: string, tx?: Tx): Promise<boolean> {
-  return await onWriter(tx, (db) => d.changes(db.delete(jobLocks).where(and(eq(jobLocks.name, name), eq(jobLocks.holder, holder))).run()) === 1);
+  return await onWriter(tx, async (db) => d.changes(await db.delete(jobLocks).where(and(eq(jobLocks.name, name), eq(jobLocks.holder, holder)))) === 1);
 }
 
 export async function findJobLock(name: string, db: DbOrTx = reader()) {
-  return db.select().from(jobLocks).where(eq(jobLocks.name, name)).get();
+  return first(await db.select().from(jobLocks).where(eq(jobLocks.name, name)).limit(1));
 }

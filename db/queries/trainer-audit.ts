@@ -29,8 +29,8 @@ export async function auditPage(q: AuditPageQuery, db: DbOrTx = reader()): Promi
   const where: SQL[] = [sql`a.scheme_id = ${q.schemeId}`];
   if (q.subjectPersonId !== undefined) where.push(sql`a.subject_person_id = ${q.subjectPersonId}`);
   if (q.action) where.push(sql`a.action = ${q.action}`);
-  if (q.before) where.push(sql`(a.at < ${q.before.at} or (a.at = ${q.before.at} and a.id < ${q.before.id}))`);
-  return db.all<AuditPageRow>(sql`
+  if (q.before) where.push(sql`(a.at < ${d.epochMs(q.before.at)} or (a.at = ${d.epochMs(q.before.at)} and a.id < ${q.before.id}))`);
+  return await d.rows<AuditPageRow>(db, sql`
     select a.id, a.at, a.actor_id as "actorId", actor.name as "actorName", a.subject_person_id as "subjectPersonId",
       subject.name as "subjectName", a.action, a.details
     from audit_log a
@@ -44,7 +44,7 @@ export async function auditPage(q: AuditPageQuery, db: DbOrTx = reader()): Promi
 /** People of a scheme whose name or email contains the text, for picking whose entries to see. */
 export async function findPeopleInScheme(schemeId: number, text: string, limit: number, db: DbOrTx = reader()) {
   const like = `%${escapeLike(text)}%`;
-  return db.all<{ id: number; name: string; email: string }>(sql`
+  return await d.rows<{ id: number; name: string; email: string }>(db, sql`
     select id, name, email from people
     where scheme_id = ${schemeId} and (${d.likeNoCase(sql`name`, like)} or ${d.likeNoCase(sql`email`, like)})
     order by ${d.noCase(sql`name`)}, id limit ${limit}`);

@@ -2,15 +2,15 @@ import "server-only";
 // Quiz attempts, answers and module completions.
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { type DbOrTx, onWriter, reader, type Tx } from "../client";
-import { dialect as d } from "../dialect";
-import { moduleCompletions, quizAnswers, quizAttempts, retrainVersions } from "../schema";
+import { dialect as d, first, one } from "../dialect";
+import { moduleCompletions, quizAnswers, quizAttempts, retrainVersions } from "../tables";
 
 export type AttemptRow = typeof quizAttempts.$inferSelect;
 export type CompletionRow = typeof moduleCompletions.$inferSelect;
 
 export async function insertAttempt(values: typeof quizAttempts.$inferInsert, tx?: Tx): Promise<AttemptRow> {
-  return await onWriter(tx, (db) => {
-    return db.insert(quizAttempts).values(values).returning().get();
+  return await onWriter(tx, async (db) => {
+    return one(await db.insert(quizAttempts).values(values).returning());
   });
 }
 
@@ -20,105 +20,100 @@ export async function insertAttempt(values: typeof quizAttempts.$inferInsert, tx
  * because today's write transactions are; it becomes async with the rest of the query layer.
  */
 export async function insertAttemptUnlessOpen(values: typeof quizAttempts.$inferInsert, tx?: Tx): Promise<AttemptRow | undefined> {
-  return await onWriter(tx, (db) => {
-    return db
+  return await onWriter(tx, async (db) => {
+    return first(await db
       .insert(quizAttempts)
       .values(values)
       // No conflict target: drizzle's sqlite-core puts a partial index's WHERE after DO NOTHING,
       // where SQLite refuses it. The table's only other unique key is one no insert repeats.
       .onConflictDoNothing()
-      .returning()
-      .get();
+      .returning());
   });
 }
 
 export async function findAttempt(id: number, db: DbOrTx = reader()): Promise<AttemptRow | undefined> {
-  return db.select().from(quizAttempts).where(eq(quizAttempts.id, id)).get();
+  return first(await db.select().from(quizAttempts).where(eq(quizAttempts.id, id)).limit(1));
 }
 
 export async function findOpenAttempt(personId: number, moduleSlug: string, cycle: number, db: DbOrTx = reader()): Promise<AttemptRow | undefined> {
-  return db
+  return first(await db
     .select()
     .from(quizAttempts)
     .where(and(eq(quizAttempts.personId, personId), eq(quizAttempts.moduleSlug, moduleSlug), eq(quizAttempts.cycle, cycle), isNull(quizAttempts.submittedAt)))
     .orderBy(desc(quizAttempts.id))
-    .get();
+    .limit(1));
 }
 
 export async function listAttempts(personId: number, moduleSlug?: string, db: DbOrTx = reader()): Promise<AttemptRow[]> {
-  return db
+  return await db
     .select()
     .from(quizAttempts)
     .where(moduleSlug ? and(eq(quizAttempts.personId, personId), eq(quizAttempts.moduleSlug, moduleSlug)) : eq(quizAttempts.personId, personId))
-    .orderBy(desc(quizAttempts.id))
-    .all();
+    .orderBy(desc(quizAttempts.id));
 }
 
 export async function markAttemptSubmitted(id: number, values: { submittedAt: Date; score: number; passed: boolean }, tx?: Tx): Promise<boolean> {
-  return await onWriter(tx, (db) => {
-    return d.changes(db.update(quizAttempts).set(values).where(and(eq(quizAttempts.id, id), isNull(quizAttempts.submittedAt))).run()) === 1;
+  return await onWriter(tx, async (db) => {
+    return d.changes(await db.update(quizAttempts).set(values).where(and(eq(quizAttempts.id, id), isNull(quizAttempts.submittedAt)))) === 1;
   });
 }
 
 export async function insertAnswer(values: typeof quizAnswers.$inferInsert, tx?: Tx): Promise<void> {
-  return await onWriter(tx, (db) => {
-    db.insert(quizAnswers).values(values).run();
+  return await onWriter(tx, async (db) => {
+    await db.insert(quizAnswers).values(values);
   });
 }
 
 /** Every choice made in an attempt, oldest first. */
 export async function answersOfAttempt(attemptId: number, db: DbOrTx = reader()) {
-  return db.select().from(quizAnswers).where(eq(quizAnswers.attemptId, attemptId)).orderBy(asc(quizAnswers.id)).all();
+  return await db.select().from(quizAnswers).where(eq(quizAnswers.attemptId, attemptId)).orderBy(asc(quizAnswers.id));
 }
 
 export async function insertCompletion(values: typeof moduleCompletions.$inferInsert, tx?: Tx): Promise<CompletionRow> {
-  return await onWriter(tx, (db) => {
-    return db.insert(moduleCompletions).values(values).returning().get();
+  return await onWriter(tx, async (db) => {
+    return one(await db.insert(moduleCompletions).values(values).returning());
   });
 }
 
 /** Inserts a completion unless the module is already complete in that cycle (module_completions_once): undefined then. */
 export async function insertCompletionOnce(values: typeof moduleCompletions.$inferInsert, tx?: Tx): Promise<CompletionRow | undefined> {
-  return await onWriter(tx, (db) => {
-    return db
+  return await onWriter(tx, async (db) => {
+    return first(await db
       .insert(moduleCompletions)
       .values(values)
       // Any conflict: module_completions_once is the only unique key an insert can repeat.
       .onConflictDoNothing()
-      .returning()
-      .get();
+      .returning());
   });
 }
 
 export async function completionsInCycle(personId: number, cycle: number, db: DbOrTx = reader()): Promise<CompletionRow[]> {
-  return db
+  return await db
     .select()
     .from(moduleCompletions)
-    .where(and(eq(moduleCompletions.personId, personId), eq(moduleCompletions.cycle, cycle)))
-    .all();
+    .where(and(eq(moduleCompletions.personId, personId), eq(moduleCompletions.cycle, cycle)));
 }
 
 /** Scenario ids a person saw in a cycle, for every module. */
 export async function scenariosSeenInCycle(personId: number, moduleSlug: string, cycle: number, db: DbOrTx = reader()): Promise<string[]> {
-  return db
+  return (await db
     .select({ ids: quizAttempts.scenarioIds })
     .from(quizAttempts)
-    .where(and(eq(quizAttempts.personId, personId), eq(quizAttempts.moduleSlug, moduleSlug), eq(quizAttempts.cycle, cycle)))
-    .all()
+    .where(and(eq(quizAttempts.personId, personId), eq(quizAttempts.moduleSlug, moduleSlug), eq(quizAttempts.cycle, cycle))))
     .flatMap((r) => r.ids);
 }
 
 export async function retrainMarkedAt(contentVersion: string, db: DbOrTx = reader()): Promise<Date | null> {
-  return db.select({ at: retrainVersions.markedAt }).from(retrainVersions).where(eq(retrainVersions.contentVersion, contentVersion)).get()?.at ?? null;
+  return first(await db.select({ at: retrainVersions.markedAt }).from(retrainVersions).where(eq(retrainVersions.contentVersion, contentVersion)).limit(1))?.at ?? null;
 }
 
 export async function listRetrainVersions(db: DbOrTx = reader()) {
-  return db.select().from(retrainVersions).orderBy(desc(retrainVersions.markedAt)).all();
+  return await db.select().from(retrainVersions).orderBy(desc(retrainVersions.markedAt));
 }
 
 export async function insertRetrainVersion(values: typeof retrainVersions.$inferInsert, tx?: Tx): Promise<boolean> {
-  return await onWriter(tx, (db) => {
-    return d.changes(db.insert(retrainVersions).values(values).onConflictDoNothing().run()) === 1;
+  return await onWriter(tx, async (db) => {
+    return d.changes(await db.insert(retrainVersions).values(values).onConflictDoNothing()) === 1;
   });
 }
 

@@ -1,0 +1,58 @@
+// The tables the query layer uses, from the engine in use: db/schema.ts (SQLite, the default) or
+// db/schema-pg.ts (PostgreSQL), switched by selectEngineTables() (db/engine.ts's selectEngine) once, at
+// start, before the first query. Queries import tables from here, never from a schema module; both
+// schemas give the same row types (test/unit/schema-parity.test.ts), so the SQLite tables' types
+// serve for both. ES module live bindings: every importer sees the switch.
+import type { EngineName } from "./dialect";
+import * as pgSchema from "./schema-pg";
+import * as sqliteSchema from "./schema";
+
+export type { ReminderStage, Role } from "./schema";
+export { OUTBOX_TRANSPORTS, REMINDER_STAGES, ROLES } from "./schema";
+
+export let schemes = sqliteSchema.schemes;
+export let intakes = sqliteSchema.intakes;
+export let people = sqliteSchema.people;
+export let sessions = sqliteSchema.sessions;
+export let signInAttempts = sqliteSchema.signInAttempts;
+export let invitations = sqliteSchema.invitations;
+export let signInLinks = sqliteSchema.signInLinks;
+export let outbox = sqliteSchema.outbox;
+export let auditLog = sqliteSchema.auditLog;
+export let pageReads = sqliteSchema.pageReads;
+export let checkAnswers = sqliteSchema.checkAnswers;
+export let quizAttempts = sqliteSchema.quizAttempts;
+export let quizAnswers = sqliteSchema.quizAnswers;
+export let moduleCompletions = sqliteSchema.moduleCompletions;
+export let certificates = sqliteSchema.certificates;
+export let retrainVersions = sqliteSchema.retrainVersions;
+export let remindersSent = sqliteSchema.remindersSent;
+export let digestsSent = sqliteSchema.digestsSent;
+export let rateLimits = sqliteSchema.rateLimits;
+export let jobLocks = sqliteSchema.jobLocks;
+
+/** Serves the tables of `engine` to every importer. */
+export function selectEngineTables(engine: EngineName): void {
+  // The pg-core tables have the same columns and row types; the query builders take them at run time.
+  const s = (engine === "postgres" ? pgSchema : sqliteSchema) as unknown as typeof sqliteSchema;
+  schemes = s.schemes;
+  intakes = s.intakes;
+  people = s.people;
+  sessions = s.sessions;
+  signInAttempts = s.signInAttempts;
+  invitations = s.invitations;
+  signInLinks = s.signInLinks;
+  outbox = s.outbox;
+  auditLog = s.auditLog;
+  pageReads = s.pageReads;
+  checkAnswers = s.checkAnswers;
+  quizAttempts = s.quizAttempts;
+  quizAnswers = s.quizAnswers;
+  moduleCompletions = s.moduleCompletions;
+  certificates = s.certificates;
+  retrainVersions = s.retrainVersions;
+  remindersSent = s.remindersSent;
+  digestsSent = s.digestsSent;
+  rateLimits = s.rateLimits;
+  jobLocks = s.jobLocks;
+}

@@ -54,8 +54,8 @@ export async function startOrResumeAttempt(viewer: Viewer, moduleSlug: string): 
   if (!canTakeCourse(viewer) || !isModuleSlug(moduleSlug)) throw new QuizError("not-allowed", "You cannot take this quiz.");
   return await writeTransaction(async (tx) => {
     // Decisions about one person's training are serialised per person (a no-op on SQLite, whose
-    // write transactions are already one at a time). The async data layer awaits it.
-    void dialect.lockFor(tx, `person:${viewer.personId}`);
+    // write transactions are already one at a time; an advisory lock on PostgreSQL).
+    await dialect.lockFor(tx, `person:${viewer.personId}`);
     const { cycle } = await trainingState(viewer.personId, tx);
     const open = await findOpenAttempt(viewer.personId, moduleSlug, cycle, tx);
     if (open) return open;

@@ -38,8 +38,8 @@ export async function moduleTitles(): Promise<ModuleTitles> {
  */
 export async function completeModule(tx: Tx, input: CompletionInput, titles: ModuleTitles): Promise<{ completed: boolean; certificateId: number | null }> {
   // Whether this completion finishes the course is decided per person, one transaction at a time
-  // (a no-op on SQLite; an advisory lock elsewhere). The async data layer awaits it.
-  void dialect.lockFor(tx, `person:${input.personId}`);
+  // (a no-op on SQLite, whose write transactions are one at a time; an advisory lock on PostgreSQL).
+  await dialect.lockFor(tx, `person:${input.personId}`);
   const existing = await completionsInCycle(input.personId, input.cycle, tx);
   if (existing.some((c) => c.moduleSlug === input.moduleSlug)) return { completed: false, certificateId: null };
   const person = await findPersonById(input.personId, tx);

@@ -1,3 +1,4 @@
+import { ListenButton } from "@/app/_components/listen/listen-button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { loadCourse } from "@/lib/content/course";
@@ -10,8 +11,9 @@ export default async function ShouldIShareStart() {
   const { sources } = await loadCourse();
   const credited = walkthrough.sources.map((id) => sources.get(id)).filter((s) => s !== undefined);
   return (
-    <div className="narrow">
+    <div className="narrow" data-listen>
       <h1>{walkthrough.title}</h1>
+      <ListenButton />
       <p className="lead">{walkthrough.intro}</p>
       <div className="notice">
         <h2 style={{ marginTop: 0, fontSize: "1.2rem" }}>Your privacy</h2>

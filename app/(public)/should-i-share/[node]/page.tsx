@@ -1,3 +1,4 @@
+import { ListenButton } from "@/app/_components/listen/listen-button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -88,10 +89,11 @@ async function Credit() {
 
 function QuestionStep({ id, node }: { id: string; node: QuestionNode }) {
   return (
-    <div className="narrow">
+    <div className="narrow" data-listen>
       <BackLinks id={id} />
       <span className="caption">Question {node.number} of 7</span>
       <h1>{node.question}</h1>
+      <ListenButton />
       <p className="source-wording">
         In the pocket guide: <q>{node.sourceWording}</q>
       </p>
@@ -118,10 +120,11 @@ async function OutcomeStep({ id, node }: { id: string; node: OutcomeNode }) {
   const rules = await loadGoldenRules();
   const verdict = verdictLabel[node.verdict];
   return (
-    <div className="narrow">
+    <div className="narrow" data-listen>
       <BackLinks id={id} />
       <span className="caption">Should I share? Your result</span>
       <h1>{node.title}</h1>
+      <ListenButton />
       <div className={`notice ${verdict.notice}`}>
         <p>
           <strong>{verdict.text}</strong>

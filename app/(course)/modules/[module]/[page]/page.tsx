@@ -1,3 +1,4 @@
+import { ListenButton } from "@/app/_components/listen/listen-button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -37,7 +38,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
   const isLast = next === null;
 
   return (
-    <article className="narrow">
+    <article className="narrow" data-listen>
       <p className="no-print">
         <Link href={modulePath(courseModule.slug)} className="back-link">
           Back to the module overview
@@ -47,6 +48,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
         Module {courseModule.order}: {courseModule.title}
       </span>
       <h1>{page.title}</h1>
+      <ListenButton />
       <ProgressBar done={page.number} total={total} label={`Page ${page.number} of ${total}`} />
 
       <Body components={pageComponents()} />

@@ -1,3 +1,4 @@
+import { ListenButton } from "@/app/_components/listen/listen-button";
 import { Credits } from "@/app/_components/course/credits";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -31,7 +32,7 @@ export default async function QuestionPage({ params, searchParams }: { params: P
   const fromCheck = (await searchParams).from === "check";
   const back = view.number > 1 ? `/modules/${slug}/quiz/${attempt}/${view.number - 1}` : `/modules/${slug}/quiz`;
   return (
-    <div className="narrow">
+    <div className="narrow" data-listen>
       <Link href={fromCheck ? `/modules/${slug}/quiz/${attempt}/check` : back} className="back-link">
         Back
       </Link>
@@ -44,6 +45,7 @@ export default async function QuestionPage({ params, searchParams }: { params: P
         </div>
       </div>
       <h1>{view.scenario.title}</h1>
+      <ListenButton />
       <p className="lead">{view.scenario.situation}</p>
       <AnswerForm
         moduleSlug={slug}

@@ -1,3 +1,4 @@
+import { ListenButton } from "@/app/_components/listen/listen-button";
 import { Credits } from "@/app/_components/course/credits";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -25,9 +26,10 @@ export default async function ResultPage({ params }: { params: Promise<{ module:
   }
   if (!view) redirect(`/modules/${slug}/quiz/${attempt}/check`);
   return (
-    <>
+    <div data-listen>
       <span className="caption">{mod.title}</span>
       <h1>{view.passed ? "You passed" : "You did not pass this time"}</h1>
+      <ListenButton />
       <div className={`notice ${view.passed ? "notice--success" : "notice--warning"}`}>
         <p>
           You got <strong>{view.score} out of {view.total}</strong> right ({Math.round((view.score / view.total) * 100)}%). The pass mark is {PASS_MARK_PERCENT}%.
@@ -80,6 +82,6 @@ export default async function ResultPage({ params }: { params: Promise<{ module:
         ))}
       </ol>
       <Credits sourceIds={view.sourceIds} />
-    </>
+    </div>
   );
 }

@@ -17,15 +17,6 @@ export function showNoAccess(): never {
 }
 
 /** For pages: runs a lib/ call, turning NotAllowed into the "no access" page (actions use lib/actions). */
-export function orNoAccess<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof NotAllowed) showNoAccess();
-    throw error;
-  }
-}
-
 export async function orNoAccessAsync<T>(fn: () => Promise<T> | T): Promise<T> {
   try {
     return await fn();

@@ -24,7 +24,7 @@ export async function learnerOverview(viewer: Viewer, personId: number) {
   const position = currentCycle(day, live, live ? (retrainMarks.get(live.contentVersion) ?? null) : null, Math.max(0, ...history.map((c) => c.cycle)));
   // Only the cycle the page shows.
   const [course, progress, reads] = await Promise.all([loadCourse(), cycleProgress(person.id, position.cycle), pageReadsOf(person.id)]);
-  const state = stateOf(day, position, live, progress.completions, () => progress.attemptedModules.size > 0);
+  const state = await stateOf(day, position, live, progress.completions, () => progress.attemptedModules.size > 0);
   const modules = course.modules.map((m) => {
     const completion = state.completions.find((c) => c.moduleSlug === m.slug);
     const attempted = progress.attemptedModules.has(m.slug);

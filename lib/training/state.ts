@@ -40,17 +40,20 @@ export function currentCycle(today: string, live: CertificateFacts | undefined, 
   return { cycle: liveStatus.status === "complete" ? live.cycle : live.cycle + 1, liveStatus };
 }
 
-/** The whole state, once the cycle's completions and whether it has any attempt are known. */
-export function stateOf<C extends CertificateFacts>(
+/**
+ * The whole state, once the cycle's completions are known. Whether the cycle has an attempt is
+ * asked only when it matters (no live certificate and no completion), so it may be a query.
+ */
+export async function stateOf<C extends CertificateFacts>(
   today: string,
   position: ReturnType<typeof currentCycle>,
   live: C | undefined,
   completions: CompletionRow[],
-  attemptedInCycle: () => boolean,
-): TrainingState<C> {
+  attemptedInCycle: () => boolean | Promise<boolean>,
+): Promise<TrainingState<C>> {
   const { cycle, liveStatus } = position;
   if (live && liveStatus) return { cycle, status: liveStatus, liveCertificate: live, completions, isRefresher: cycle > live.cycle };
-  const started = completions.length > 0 || attemptedInCycle();
+  const started = completions.length > 0 || (await attemptedInCycle());
   return { cycle, status: refresherState(today, null, { startedCycle: started }), liveCertificate: undefined, completions, isRefresher: cycle > 1 };
 }
 
@@ -60,6 +63,5 @@ export async function trainingState(personId: number, db: DbOrTx = reader(), tod
     ? currentCycle(today, live, await retrainMarkedAt(live.contentVersion, db), live.cycle)
     : currentCycle(today, undefined, null, Math.max(0, ...(await listCertificatesOfPerson(personId, db)).map((c) => c.cycle)));
   const completions = await completionsInCycle(personId, position.cycle, db);
-  const attempted = (await listAttempts(personId, undefined, db)).some((a) => a.cycle === position.cycle);
-  return stateOf(today, position, live, completions, () => attempted);
+  return stateOf(today, position, live, completions, async () => (await listAttempts(personId, undefined, db)).some((a) => a.cycle === position.cycle));
 }

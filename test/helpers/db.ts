@@ -5,7 +5,7 @@ import { insertPerson, insertScheme } from "@/db/queries/people";
 import type { Role } from "@/db/schema";
 import type { Viewer } from "@/lib/access";
 
-export function freshDatabase(): Db {
+export async function freshDatabase(): Promise<Db> {
   const db = openDatabase(":memory:");
   useDatabase(db);
   return db;
@@ -33,7 +33,7 @@ export function viewerOf(person: { id: number; name: string; email: string; role
 }
 
 /** Every table's row count, to prove a refused request changed nothing. */
-export function rowCounts(db: Db): Record<string, number> {
+export async function rowCounts(db: Db): Promise<Record<string, number>> {
   const tables = rawConnection(db)
     .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'")
     .all() as { name: string }[];

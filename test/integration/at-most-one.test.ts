@@ -21,7 +21,7 @@ let carer: ReturnType<typeof viewerOf>;
 
 beforeEach(async () => {
   setTestNow("2026-11-23T10:00:00Z");
-  db = freshDatabase();
+  db = await freshDatabase();
   carer = viewerOf(await makePerson("carer", (await makeScheme()).id));
 });
 
@@ -65,21 +65,21 @@ describe("one open attempt per person, module and cycle", () => {
     const first = await startOrResumeAttempt(carer, "golden-rules");
     // The second request read before the first committed: it saw no open attempt.
     vi.spyOn(trainingQueries, "findOpenAttempt").mockResolvedValueOnce(undefined);
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     const second = await startOrResumeAttempt(carer, "golden-rules");
     expect(second.id).toBe(first.id);
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
   });
 
   it("a submit that loses the race returns the first result and changes nothing", async () => {
     const attemptRow = await startOrResumeAttempt(carer, "golden-rules");
     for (const id of attemptRow.scenarioIds) await answerScenario(carer, attemptRow.id, id, best("golden-rules", id));
     expect(await submitAttempt(carer, "golden-rules", attemptRow.id)).toMatchObject({ passed: true });
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     // The second submit read the attempt before the first one closed it.
     vi.spyOn(trainingQueries, "findAttempt").mockResolvedValueOnce({ ...(await trainingQueries.findAttempt(attemptRow.id))!, submittedAt: null, score: null, passed: null });
     expect(await submitAttempt(carer, "golden-rules", attemptRow.id)).toEqual({ passed: true, certificateId: null });
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
   });
 });
 
@@ -162,9 +162,9 @@ describe("one use of an invitation", () => {
     // The invitation read as unused and no account with the address seen: the concurrent case.
     db.client().prepare("update invitations set used_at = null, person_id = null where email = 'race@test.example'").run();
     vi.spyOn(peopleQueries, "findPersonByEmail").mockResolvedValueOnce(undefined);
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     expect(await acceptInvitation(token, "Second", "kettle garden lamp")).toMatchObject({ ok: false, field: "form", message: expect.stringMatching(/already been used/) });
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
   });
 
   it("an account for the same address is not inserted twice, whatever the case of the address", async () => {

@@ -14,7 +14,7 @@ let intakeId: number;
 
 beforeEach(async () => {
   setTestNow("2026-11-23T10:00:00Z");
-  db = freshDatabase();
+  db = await freshDatabase();
   const scheme = await makeScheme();
   trainer = viewerOf(await makePerson("trainer", scheme.id));
   intakeId = (await insertIntake({ schemeId: scheme.id, name: "Intake", startDate: "2026-09-01", createdBy: null })).id;
@@ -25,22 +25,22 @@ const count = (sql: string) => (db.client().prepare(sql).get() as { n: number })
 describe("bulk invitations", () => {
   it("refuses a role that is an Object.prototype key, by name, with nobody invited", async () => {
     for (const role of ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"]) {
-      const before = rowCounts(db);
+      const before = await rowCounts(db);
       const text = `name,email,role\nAna,ana@example.org,carer\nBen,ben@example.org,carer\nCy,cy@example.org,${role}`;
       const result = await bulkInvite(trainer, intakeId, { text, defaultRole: null, goodRowsOnly: false });
       expect(result.ok, role).toBe(false);
       if (!result.ok) expect(result.problems.map((p) => p.message).join(" ")).toContain(`The role “${role}” is not one we know`);
-      expect(rowCounts(db), role).toEqual(before);
+      expect(await rowCounts(db), role).toEqual(before);
     }
   });
 
   it("keeps nothing when a write fails part-way: no invitation, no email, no audit entry", async () => {
     // A database that refuses the third invitation, as a full disk or a constraint might.
     db.client().exec(`create trigger refuse_cy before insert on invitations when new.email = 'cy@example.org' begin select raise(abort, 'refused'); end`);
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     const text = "ana@example.org\nben@example.org\ncy@example.org\ndee@example.org";
     await expect(bulkInvite(trainer, intakeId, { text, defaultRole: "carer", goodRowsOnly: false })).rejects.toThrow(/refused/);
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
     expect(count("select count(*) n from invitations")).toBe(0);
     expect(count("select count(*) n from outbox")).toBe(0);
   });

@@ -51,8 +51,8 @@ async function setup() {
   return { scheme, other, carer, otherCarer, trainer, otherTrainer, admin };
 }
 
-beforeEach(() => {
-  db = freshDatabase();
+beforeEach(async () => {
+  db = await freshDatabase();
   setTestNow("2026-06-01T12:00:00Z");
 });
 afterEach(() => setTestNow(null));
@@ -190,20 +190,20 @@ describe("revoke", () => {
   it("by a trainer of another scheme is refused and changes nothing", async () => {
     const { carer, otherTrainer } = await setup();
     const cert = await issue(carer);
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     await expect(revoke(viewerOf(otherTrainer), cert.id, "Not mine to revoke")).rejects.toThrow(NotAllowed);
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
     expect((await findCertificateByCode(cert.code))!.revokedAt).toBeNull();
   });
 
   it("by the holder or another carer is refused and changes nothing", async () => {
     const { carer, otherCarer } = await setup();
     const cert = await issue(carer);
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     await expect(revoke(viewerOf(carer), cert.id, "I want to")).rejects.toThrow(NotAllowed);
     await expect(revoke(viewerOf(otherCarer), cert.id, "I want to")).rejects.toThrow(NotAllowed);
     await expect(revoke(viewerOf(otherCarer), 999, "No such certificate")).rejects.toThrow(NotAllowed);
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
   });
 
   it("by the scheme's trainer revokes it with an audit entry; the public check then says revoked", async () => {
@@ -223,9 +223,9 @@ describe("revoke", () => {
     const { carer, trainer, admin } = await setup();
     const cert = await issue(carer);
     await revoke(viewerOf(trainer), cert.id, "First");
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     expect(await revoke(viewerOf(admin), cert.id, "Second")).toEqual({ ok: false, message: "This certificate has already been revoked." });
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
     expect((await findCertificateByCode(cert.code))!.revokedReason).toBe("First");
   });
 

@@ -13,7 +13,7 @@ describe("marking a content version for retraining", () => {
   let carerId: number;
   beforeEach(async () => {
     setTestNow("2026-06-01T09:00:00Z");
-    freshDatabase();
+    await freshDatabase();
     const scheme = await makeScheme();
     admin = viewerOf(await makePerson("admin", null));
     carerId = (await makePerson("carer", scheme.id)).id;
@@ -47,10 +47,10 @@ describe("marking a content version for retraining", () => {
     await markVersionForRetraining(admin, "2025.1", "x");
     expect(await markVersionForRetraining(admin, "2025.1", "x")).toMatchObject({ ok: false });
     const trainer = viewerOf(await makePerson("trainer", 1));
-    const db = freshDatabase();
-    const before = rowCounts(db);
+    const db = await freshDatabase();
+    const before = await rowCounts(db);
     await expect(markVersionForRetraining(trainer, "2025.1", "x")).rejects.toThrow(NotAllowed);
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
   });
 
   it("keeps certificates earned against the previous version valid, showing the version they were earned against", async () => {

@@ -20,8 +20,8 @@ const titles = new Map([
   ["triangle-of-care", "Triangle of care"],
 ]);
 
-beforeEach(() => {
-  freshDatabase();
+beforeEach(async () => {
+  await freshDatabase();
 });
 
 async function trainedOn(day: string, schemeId: number, trainerId: number, name: string) {

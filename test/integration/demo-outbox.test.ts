@@ -20,8 +20,8 @@ function demoMode(on: boolean) {
   resetEnvCache();
 }
 
-beforeEach(() => {
-  db = freshDatabase();
+beforeEach(async () => {
+  db = await freshDatabase();
   demoMode(false);
 });
 afterEach(() => demoMode(false));

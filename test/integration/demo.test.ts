@@ -19,10 +19,10 @@ let db: Db;
 const q = <T,>(sql: string, ...args: unknown[]) => db.client().prepare(sql).all(...args) as T[];
 const n = (sql: string, ...args: unknown[]) => (db.client().prepare(sql).get(...args) as { n: number }).n;
 
-beforeEach(() => {
+beforeEach(async () => {
   process.env.DEMO_MODE = "true";
   resetEnvCache();
-  db = freshDatabase();
+  db = await freshDatabase();
 });
 afterEach(() => {
   delete process.env.DEMO_MODE;
@@ -40,9 +40,9 @@ describe("the demo guard", () => {
     if (value === undefined) delete process.env.DEMO_MODE;
     else process.env.DEMO_MODE = value;
     resetEnvCache();
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     await expect(seedDemo()).rejects.toBeInstanceOf(DemoModeOff);
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
   });
 });
 
@@ -131,15 +131,15 @@ describe("the demo scheme", () => {
   it("changes nothing when run again the same day, and keeps its history on a later day", async () => {
     setTestNow("2026-12-01T09:00:00Z");
     await seedDemo();
-    const once = rowCounts(db);
+    const once = await rowCounts(db);
     const again = await seedDemo();
     expect(again.wroteHistory).toBe(false);
-    expect(rowCounts(db)).toEqual(once);
+    expect(await rowCounts(db)).toEqual(once);
 
     setTestNow("2026-12-20T09:00:00Z");
     const later = await seedDemo();
     expect(later).toMatchObject({ wroteHistory: false, historyFrom: "2026-12-01", today: "2026-12-20" });
-    const after = rowCounts(db);
+    const after = await rowCounts(db);
     // No new people or history, only the day's reminders (the job's usual work).
     for (const table of ["people", "certificates", "quiz_attempts", "module_completions", "invitations"]) expect([table, after[table]]).toEqual([table, once[table]]);
   });

@@ -119,7 +119,7 @@ let world: {
 
 beforeAll(async () => {
   setTestNow("2026-11-23T10:00:00Z");
-  db = freshDatabase();
+  db = await freshDatabase();
   const scheme = await makeScheme("Property scheme");
   const trainer = viewerOf(await makePerson("trainer", scheme.id));
   const carer = viewerOf(await makePerson("carer", scheme.id));
@@ -230,9 +230,9 @@ function isClear(message: unknown, typed: string[]): boolean {
 }
 
 /** Checks one outcome: a refusal is said clearly and left every table as it was. */
-function expectWellRefused(outcome: Outcome, before: Record<string, number>, typed: string[]) {
+async function expectWellRefused(outcome: Outcome, before: Record<string, number>, typed: string[]) {
   if (outcome.kind === "redirect") {
-    if (REFUSED_REDIRECT.test(outcome.to)) expect(rowCounts(db)).toEqual(before);
+    if (REFUSED_REDIRECT.test(outcome.to)) expect(await rowCounts(db)).toEqual(before);
     return;
   }
   const { errors, message, success } = outcome.state;
@@ -244,7 +244,7 @@ function expectWellRefused(outcome: Outcome, before: Record<string, number>, typ
   expect((errors?.length ?? 0) > 0 || message !== undefined).toBe(true);
   for (const e of errors ?? []) expect(isClear(e.message, typed), e.message).toBe(true);
   if (message !== undefined) expect(isClear(message, typed), message).toBe(true);
-  expect(rowCounts(db)).toEqual(before);
+  expect(await rowCounts(db)).toEqual(before);
 }
 
 describe("every server action's text fields, fed hostile strings", () => {
@@ -255,9 +255,9 @@ describe("every server action's text fields, fed hostile strings", () => {
       await fc.assert(
         fc.asyncProperty(choices, async (chosen) => {
           h.current = c.as();
-          const before = rowCounts(db);
+          const before = await rowCounts(db);
           const outcome = await run(() => c.call(formOf(c.fields(), chosen)));
-          expectWellRefused(outcome, before, Object.values(chosen).filter((v): v is string => typeof v === "string"));
+          await expectWellRefused(outcome, before, Object.values(chosen).filter((v): v is string => typeof v === "string"));
         }),
         { numRuns: 200 },
       );
@@ -282,9 +282,9 @@ describe("bulk invitation lists, fed hostile CSV fields", () => {
         form.append("intakeId", String(world.intakeId));
         form.append("goodRowsOnly", goodRowsOnly);
         form.append("file", new File([csv], "list.csv", { type: "text/csv" }));
-        const before = rowCounts(db);
+        const before = await rowCounts(db);
         const outcome = await run(() => trainerActions.bulkInviteAction({}, form));
-        expectWellRefused(outcome, before, rows.flatMap((r) => [r.name, r.email, r.role]));
+        await expectWellRefused(outcome, before, rows.flatMap((r) => [r.name, r.email, r.role]));
       }),
       { numRuns: 200 },
     );
@@ -297,8 +297,8 @@ describe("bulk invitation lists, fed hostile CSV fields", () => {
         const form = new FormData();
         form.append("intakeId", String(world.intakeId));
         form.append("list", fields.join(", "));
-        const before = rowCounts(db);
-        expectWellRefused(await run(() => trainerActions.bulkInviteAction({}, form)), before, fields);
+        const before = await rowCounts(db);
+        await expectWellRefused(await run(() => trainerActions.bulkInviteAction({}, form)), before, fields);
       }),
       { numRuns: 200 },
     );

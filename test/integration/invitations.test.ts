@@ -21,7 +21,7 @@ function tokenOf(link: string) {
 
 beforeEach(async () => {
   setTestNow("2026-11-23T10:00:00Z");
-  db = freshDatabase();
+  db = await freshDatabase();
   schemeId = (await makeScheme()).id;
   trainer = viewerOf(await makePerson("trainer", schemeId));
 });
@@ -41,10 +41,10 @@ describe("invitations", () => {
   it("works once: a second use is refused and creates nobody", async () => {
     const { link } = (await invite(trainer, { email: "once@example.org", role: "staff", schemeId })) as { link: string };
     await acceptInvitation(tokenOf(link), "First Use", "kettle garden lamp");
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     expect(await acceptInvitation(tokenOf(link), "Second Use", "another good password")).toMatchObject({ ok: false });
     expect(await inspectInvitation(tokenOf(link))).toEqual({ ok: false, reason: "used" });
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
   });
 
   it("runs out after 14 days (valid on day 13, not at 14 days)", async () => {
@@ -53,9 +53,9 @@ describe("invitations", () => {
     expect((await inspectInvitation(tokenOf(link))).ok).toBe(true);
     setTestNow("2026-12-07T10:00:00Z");
     expect(await inspectInvitation(tokenOf(link))).toEqual({ ok: false, reason: "expired" });
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     expect((await acceptInvitation(tokenOf(link), "Too Late", "kettle garden lamp")).ok).toBe(false);
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
   });
 
   it("refuses a weak password without using up the invitation", async () => {
@@ -73,11 +73,11 @@ describe("invitations", () => {
   it("a trainer cannot invite into another scheme, nor a carer at all, and nothing is written", async () => {
     const other = (await makeScheme()).id;
     const carer = viewerOf(await makePerson("carer", schemeId));
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     await expect(invite(trainer, { email: "x@example.org", role: "carer", schemeId: other })).rejects.toThrow(NotAllowed);
     await expect(invite(carer, { email: "y@example.org", role: "carer", schemeId })).rejects.toThrow(NotAllowed);
     await expect(invite(trainer, { email: "z@example.org", role: "admin", schemeId })).rejects.toThrow(NotAllowed);
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
   });
 
   it("a trainer cannot reach another scheme, or its people", async () => {

@@ -27,7 +27,7 @@ const { invite } = await import("@/lib/invitations");
 let token: string;
 
 beforeEach(async () => {
-  freshDatabase();
+  await freshDatabase();
   const scheme = await makeScheme();
   const result = await invite(viewerOf(await makePerson("trainer", scheme.id)), { email: "new@example.org", role: "carer", schemeId: scheme.id });
   token = result.ok ? result.link.split("/").at(-1)! : "";

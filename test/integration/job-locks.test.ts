@@ -14,8 +14,8 @@ import { freshDatabase } from "../helpers/db";
 
 const root = join(__dirname, "..", "..");
 
-beforeEach(() => {
-  freshDatabase();
+beforeEach(async () => {
+  await freshDatabase();
   setTestNow("2026-11-23T08:00:00Z");
 });
 afterEach(() => setTestNow(null));

@@ -4,9 +4,9 @@ import { openDatabase } from "@/db/client";
 import { rowCounts } from "../helpers/db";
 
 describe("migrations", () => {
-  it("create every table on an empty database, with the pragmas we rely on", () => {
+  it("create every table on an empty database, with the pragmas we rely on", async () => {
     const db = openDatabase(":memory:");
-    const counts = rowCounts(db);
+    const counts = await rowCounts(db);
     for (const table of ["schemes", "people", "sessions", "invitations", "sign_in_links", "outbox", "audit_log", "quiz_attempts", "certificates"]) {
       expect(counts[table], table).toBe(0);
     }
@@ -24,7 +24,7 @@ describe("migrations", () => {
     expect(rawConnection(first).pragma("synchronous", { simple: true })).toBe(2);
     first.close();
     const again = openDatabase(file);
-    expect(rowCounts(again).people).toBe(0);
+    expect((await rowCounts(again)).people).toBe(0);
   });
 
   it("keep the audit log append-only", () => {
@@ -66,6 +66,6 @@ describe("the at-most-one migration (0002)", () => {
       { id: 1, by: 2, superseded: 1 },
       { id: 2, by: null, superseded: 0 },
     ]);
-    expect(rowCounts(again).job_locks).toBe(0);
+    expect((await rowCounts(again)).job_locks).toBe(0);
   });
 });

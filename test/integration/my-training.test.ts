@@ -20,7 +20,7 @@ let outsider: ReturnType<typeof viewerOf>;
 
 beforeEach(async () => {
   setTestNow("2026-11-23T10:00:00Z");
-  freshDatabase();
+  await freshDatabase();
   const scheme = await makeScheme();
   carer = viewerOf(await makePerson("carer", scheme.id));
   trainer = viewerOf(await makePerson("trainer", scheme.id));

@@ -16,7 +16,7 @@ let other: ReturnType<typeof viewerOf>;
 
 beforeEach(async () => {
   setTestNow("2026-11-23T10:00:00Z");
-  db = freshDatabase();
+  db = await freshDatabase();
   const scheme = await makeScheme();
   carer = viewerOf(await makePerson("carer", scheme.id));
   other = viewerOf(await makePerson("carer", scheme.id));
@@ -61,9 +61,9 @@ describe("taking a quiz", () => {
     const { attempt, result } = await pass();
     expect(result.passed).toBe(true);
     expect(await completionsInCycle(carer.personId, 1)).toHaveLength(1);
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     expect((await submitAttempt(carer, "golden-rules", attempt.id)).passed).toBe(true);
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
     expect(await resultView(carer, "golden-rules", attempt.id)).toMatchObject({ score: 5, total: 5, passed: true });
   });
 
@@ -102,34 +102,34 @@ describe("tampered submissions are refused and change nothing", () => {
     ["an attempt that does not exist", () => async () => await answerScenario(carer, 99999, "gr-child-at-risk", "a"), "not-found"],
   ])("%s", async (_label, makeCall, problem) => {
     const attempt = await startOrResumeAttempt(carer, "golden-rules");
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     const call = makeCall(attempt);
     await expect(call()).rejects.toThrow(QuizError);
     await expect(call()).rejects.toMatchObject({ problem });
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
   });
 
   it("an option id that belongs to another scenario's text is checked against this scenario", async () => {
     const attempt = await startOrResumeAttempt(carer, "golden-rules");
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     await expect(answerScenario(carer, attempt.id, attempt.scenarioIds[0]!, "d' OR '1'='1")).rejects.toThrow(QuizError);
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
   });
 
   it("a finished attempt", async () => {
     const { attempt } = await pass();
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     await expect(answerScenario(carer, attempt.id, attempt.scenarioIds[0]!, "a")).rejects.toThrow(/already submitted/);
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
   });
 
   it("someone else submitting my attempt", async () => {
     const attempt = await startOrResumeAttempt(carer, "golden-rules");
     for (const id of attempt.scenarioIds) await answerScenario(carer, attempt.id, id, bestOf("golden-rules", id));
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     await expect(submitAttempt(other, "golden-rules", attempt.id)).rejects.toThrow(QuizError);
     await expect(resultView(other, "golden-rules", attempt.id)).rejects.toThrow(QuizError);
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
   });
 });
 

@@ -27,7 +27,7 @@ beforeEach(async () => {
   delete process.env.SMTP_URL;
   resetEnvCache();
   setTestNow("2026-01-10T09:00:00Z");
-  freshDatabase();
+  await freshDatabase();
   const scheme = await makeScheme();
   carer = viewerOf(await makePerson("carer", scheme.id, { name: "Rita Reminder" }));
   trainer = viewerOf(await makePerson("trainer", scheme.id));

@@ -87,7 +87,7 @@ const ALL: RoleName[] = [...REFUSED, ...ALLOWED];
 
 beforeEach(async () => {
   setTestNow("2026-11-23T10:00:00Z");
-  db = freshDatabase();
+  db = await freshDatabase();
   world = await makeWorld();
   h.current = null;
 });
@@ -226,7 +226,7 @@ describe("server actions, called directly", () => {
   for (const [name, { call, changed }] of Object.entries(actionCalls)) {
     it.each(ALL)(`${name} as %s`, async (role) => {
       as(role);
-      const before = rowCounts(db);
+      const before = await rowCounts(db);
       const result = await outcome(() => call(role));
       if (ALLOWED.includes(role)) {
         expect(["ok", "redirect"]).toContain(result);
@@ -234,7 +234,7 @@ describe("server actions, called directly", () => {
       } else {
         expect(result).toBe("403");
         expect(await changed()).toBe(false);
-        expect(rowCounts(db)).toEqual(before);
+        expect(await rowCounts(db)).toEqual(before);
       }
     });
   }
@@ -243,7 +243,7 @@ describe("server actions, called directly", () => {
     const schemeBIntake = await insertIntake({ schemeId: world.schemeB.id, name: "B intake", startDate: "2026-09-01", createdBy: null });
     const bobB = await makePerson("carer", world.schemeB.id);
     as("trainer");
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     const attempts = [
       () => actions.invitePersonAction({}, form({ email: "x@example.org", role: "carer", schemeId: String(world.schemeB.id) })),
       () => actions.invitePersonAction({}, form({ email: "x@example.org", role: "carer", intakeId: String(schemeBIntake.id) })),
@@ -259,7 +259,7 @@ describe("server actions, called directly", () => {
       () => actions.recordAssistedAction({}, form({ personId: "999999", moduleSlug: "golden-rules", completedOn: "2026-11-20", assistedBy: "x", evidence: "y" })),
     ];
     for (const attempt of attempts) expect(await outcome(attempt)).toBe("403");
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
   });
 
   it("an admin must name the scheme; a trainer cannot reactivate an anonymised person", async () => {
@@ -268,9 +268,9 @@ describe("server actions, called directly", () => {
     as("trainer");
     expect(await outcome(() => actions.anonymiseAction({}, form({ confirm: "yes" })))).toBe("redirect");
     expect((await findPersonById(world.leaverA.id))!.anonymisedAt).not.toBeNull();
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     expect(await outcome(() => actions.setActiveAction({}, form({ personId: String(world.leaverA.id), active: "true" })))).toBe("403");
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
   });
 });
 
@@ -279,7 +279,7 @@ describe("route handlers, requested directly", () => {
 
   it.each(ALL)("the matrix export as %s", async (role) => {
     as(role);
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     const query = role === "trainer" ? "" : `?scheme=${world.schemeA.id}`;
     const response = await exportRoute.GET(get(`/trainer/matrix/export${query}`));
     const body = await response.text();
@@ -290,13 +290,13 @@ describe("route handlers, requested directly", () => {
     } else {
       expect(response.status).toBe(403);
       expect(body).not.toContain("Carol");
-      expect(rowCounts(db)).toEqual(before);
+      expect(await rowCounts(db)).toEqual(before);
     }
   });
 
   it.each(ALL)("a person's data file (subject access request) as %s", async (role) => {
     as(role);
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     const response = await personDataRoute.GET(get(`/trainer/people/${world.carolA.id}/data`), { params: Promise.resolve({ personId: String(world.carolA.id) }) });
     const body = await response.text();
     if (ALLOWED.includes(role)) {
@@ -305,7 +305,7 @@ describe("route handlers, requested directly", () => {
     } else {
       expect(response.status).toBe(403);
       expect(body).not.toContain("Carol");
-      expect(rowCounts(db)).toEqual(before);
+      expect(await rowCounts(db)).toEqual(before);
     }
   });
 

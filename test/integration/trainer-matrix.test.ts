@@ -129,9 +129,9 @@ async function admin() {
   return viewerOf(await makePerson("admin", null));
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   setTestNow("2026-11-23T12:00:00Z");
-  db = freshDatabase();
+  db = await freshDatabase();
 });
 
 describe("the bulk matrix agrees with trainingState(), person by person", () => {

@@ -147,8 +147,8 @@ function dialectCases(engine: () => Engine) {
 
 describe("the SQLite dialect", () => {
   let db: Db;
-  beforeEach(() => {
-    db = freshDatabase();
+  beforeEach(async () => {
+    db = await freshDatabase();
   });
   dialectCases(() => ({
     d: sqliteDialect,

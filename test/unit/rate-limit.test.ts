@@ -13,8 +13,8 @@ async function takeMany(limit: RateLimit, key: string, at: number, n: number) {
   return allowed;
 }
 
-beforeEach(() => {
-  freshDatabase();
+beforeEach(async () => {
+  await freshDatabase();
 });
 
 describe("rate limit in the database (fixed windows)", () => {
@@ -53,7 +53,7 @@ describe("rate limit in the database (fixed windows)", () => {
   });
 
   it("is one row per key, and the daily prune forgets past windows only", async () => {
-    const db = freshDatabase();
+    const db = await freshDatabase();
     await countRequest("old", t0, 60_000);
     await countRequest("now", t0 + 60_000, 60_000);
     expect(await pruneRequestCounts(t0 + 60_000)).toBe(1);

@@ -60,7 +60,7 @@ describe("counting answers in the database", () => {
   beforeEach(() => setTestNow("2026-11-23T10:00:00Z"));
 
   it("counts the answer in force at submission, once per attempt, only for submitted attempts of the scheme", async () => {
-    freshDatabase();
+    await freshDatabase();
     const scheme = await makeScheme();
     const other = await makeScheme();
     const alice = await makePerson("carer", scheme.id);

@@ -19,8 +19,8 @@ const titles = new Map([
   ["triangle-of-care", "Triangle of care"],
 ]);
 
-beforeEach(() => {
-  db = freshDatabase();
+beforeEach(async () => {
+  db = await freshDatabase();
 });
 
 async function leaver(schemeId: number, leftOn: string, name = "Lena Leaver") {
@@ -46,11 +46,11 @@ describe("anonymising people who left", () => {
     setTestNow("2026-11-23T10:00:00Z");
     expect(retentionCutoff(new Date("2026-11-23T10:00:00Z"), 6 * 365).toISOString().slice(0, 10)).toBe("2020-11-24");
 
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     const run = await anonymiseDue({ actorId: null, schemeId: null, retentionDays: 6 * 365 });
     expect(run.anonymised.map((p) => p.id)).toEqual([old.id]);
 
-    const after = rowCounts(db);
+    const after = await rowCounts(db);
     // Every row stays; only the anonymisation's own audit entry is added.
     expect(after).toEqual({ ...before, audit_log: before.audit_log! + 1 });
 
@@ -70,9 +70,9 @@ describe("anonymising people who left", () => {
     expect(audit).toEqual([{ actor_id: null, subject_person_id: old.id, action: "anonymised" }]);
 
     // Running again changes nothing.
-    const again = rowCounts(db);
+    const again = await rowCounts(db);
     expect((await anonymiseDue({ actorId: null, schemeId: null, retentionDays: 6 * 365 })).anonymised).toEqual([]);
-    expect(rowCounts(db)).toEqual(again);
+    expect(await rowCounts(db)).toEqual(again);
   });
 
   it("with a dry run, or for another scheme, changes nothing", async () => {
@@ -80,10 +80,10 @@ describe("anonymising people who left", () => {
     const other = await makeScheme();
     const old = await leaver(scheme.id, "2018-05-01");
     setTestNow("2026-11-23T10:00:00Z");
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     expect((await anonymiseDue({ actorId: null, schemeId: null, dryRun: true })).anonymised.map((p) => p.id)).toEqual([old.id]);
     expect((await anonymiseDue({ actorId: null, schemeId: other.id })).anonymised).toEqual([]);
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
     expect((await findPersonById(old.id))!.name).toBe("Lena Leaver");
   });
 });

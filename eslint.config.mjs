@@ -100,6 +100,20 @@ export default tseslint.config(
     },
   },
   {
+    // The query layer is written once for both engines: better-sqlite3's synchronous calls
+    // (.all(), .get(), .run(), .values()) exist only on SQLite. Use await, first(), d.rows(), d.changes().
+    files: ["db/queries/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(all|run)$/]:not([callee.object.name='Promise'])",
+          message: "SQLite-only call: write `await query` (rows), d.rows(db, sql`…`) or d.changes(await write) so it runs on PostgreSQL too.",
+        },
+      ],
+    },
+  },
+  {
     // Configuration is read and checked in one place, lib/env.ts. db/client.ts reads DATABASE_PATH
     // itself because db/ may not import lib/.
     files: ["app/**/*.{ts,tsx}", "lib/**/*.ts", "db/**/*.ts", "scripts/**/*.ts", "proxy.ts", "instrumentation.ts"],

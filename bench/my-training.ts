@@ -4,12 +4,13 @@
 //   node --conditions=react-server --import tsx --import ./bench/lib/register-mdx.mjs bench/my-training.ts
 process.env.DATABASE_PATH ||= "data/large.db";
 import { getDb } from "@/db/client";
+import { sqlRow } from "@/db/raw-sql";
 import { learnerOverview } from "@/lib/training/overview";
 import { findPersonById } from "@/db/queries/people";
 
 async function main() {
   const db = getDb();
-  const { id } = db.client().prepare("select person_id as id from certificates group by person_id order by count(*) desc, person_id limit 1").get() as { id: number };
+  const { id } = (await sqlRow<{ id: number }>(db, "select person_id as id from certificates group by person_id order by count(*) desc, person_id limit 1"))!;
   const p = (await findPersonById(id))!;
   const viewer = { personId: p.id, name: p.name, email: p.email, role: p.role, schemeId: p.schemeId, sessionId: "x" };
   for (let i = 0; i < 200; i++) await learnerOverview(viewer, p.id);

@@ -3,8 +3,8 @@
 // small scheme with its own trainer. Safe to run again: the accounts are made once, the history is
 // written once per database (a later run keeps it, as a real scheme's history is kept), and the
 // reminders job runs, which sends nothing twice.
-import "@/lib/database"; // configures where the database is, from the environment
-import { getDb, writeTransaction } from "@/db/client";
+import { closeConfiguredDatabase, openConfiguredDatabase } from "@/lib/database";
+import { writeTransaction } from "@/db/client";
 import { appendAudit } from "@/db/queries/audit";
 import { highestIds, insertHistory } from "@/db/queries/history";
 import { findPersonByEmail, findSchemeByName, insertPerson, insertScheme } from "@/db/queries/people";
@@ -32,7 +32,7 @@ export type DemoSeed = { seconds: number; wroteHistory: boolean; historyFrom: st
 export async function seedDemo(): Promise<DemoSeed> {
   if (!env().demoMode) throw new DemoModeOff();
   const started = performance.now();
-  getDb();
+  await openConfiguredDatabase();
   const today = todayInLondon();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const trainers = await writeTransaction(async (tx) => {
@@ -94,6 +94,7 @@ export async function printDemoAccounts(url: string, seed?: DemoSeed): Promise<v
 if (process.argv[1]?.endsWith("seed-demo.ts")) {
   seedDemo()
     .then((seed) => printDemoAccounts(startAddress(), seed))
+    .then(closeConfiguredDatabase)
     .catch((error) => {
       console.error(error instanceof DemoModeOff ? error.message : error);
       process.exit(1);

@@ -119,9 +119,9 @@ export async function insertRetrainVersion(values: typeof retrainVersions.$infer
 
 /** Content versions that certificates were earned against, with how many live certificates each. */
 export async function certificateVersions(db: DbOrTx = reader()) {
-  return db
-    .all<{ contentVersion: string; holders: unknown }>(
-      sql`select content_version as "contentVersion", ${d.count()} as holders from certificates where revoked_at is null and superseded_at is null group by content_version order by content_version desc`,
-    )
-    .map((r) => ({ contentVersion: r.contentVersion, holders: d.toNumber(r.holders) }));
+  const rows = await d.rows<{ contentVersion: string; holders: unknown }>(
+    db,
+    sql`select content_version as "contentVersion", ${d.count()} as holders from certificates where revoked_at is null and superseded_at is null group by content_version order by content_version desc`,
+  );
+  return rows.map((r) => ({ contentVersion: r.contentVersion, holders: d.toNumber(r.holders) }));
 }

@@ -2,7 +2,6 @@
 // action, called the way a browser would reach them (pages rendered, server actions and route
 // handlers called directly with form data and ids of the scheme's records). A refusal must be the
 // 403 page (or a 403 response) and must change nothing.
-import { rawConnection } from "@/db/raw";
 import { renderToString } from "react-dom/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
@@ -10,7 +9,7 @@ import { insertIntake } from "@/db/queries/intakes";
 import { findPersonById, setPersonActive } from "@/db/queries/people";
 import type { Viewer } from "@/lib/access";
 import { setTestNow } from "@/lib/clock";
-import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf } from "../helpers/db";
+import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf, sqlRow } from "../helpers/db";
 
 const h = vi.hoisted(() => {
   class Forbidden extends Error {}
@@ -186,7 +185,7 @@ function form(values: Record<string, string | Blob>): FormData {
 const actionCalls: Record<string, { call: (role: RoleName) => Promise<unknown>; changed: () => boolean | Promise<boolean> }> = {
   "invite a person": {
     call: (role) => actions.invitePersonAction({}, form({ email: `new-${role.replace(/ /g, "")}@example.org`, role: "carer", schemeId: String(world.schemeA.id) })),
-    changed: () => (rawConnection(db).prepare("select count(*) n from invitations").get() as { n: number }).n > 0,
+    changed: async () => (await sqlRow<{ n: number }>(db, "select count(*) n from invitations"))!.n > 0,
   },
   "deactivate a person": {
     call: () => actions.setActiveAction({}, form({ personId: String(world.carolA.id), active: "false" })),
@@ -194,7 +193,7 @@ const actionCalls: Record<string, { call: (role: RoleName) => Promise<unknown>; 
   },
   "create an intake": {
     call: () => actions.createIntakeAction({}, form({ name: "New intake", startDate: "2027-01-18", schemeId: String(world.schemeA.id) })),
-    changed: () => (rawConnection(db).prepare("select count(*) n from intakes").get() as { n: number }).n === 2,
+    changed: async () => (await sqlRow<{ n: number }>(db, "select count(*) n from intakes"))!.n === 2,
   },
   "bulk invite": {
     call: () =>
@@ -202,7 +201,7 @@ const actionCalls: Record<string, { call: (role: RoleName) => Promise<unknown>; 
         {},
         form({ intakeId: String(world.intakeA.id), list: "", defaultRole: "staff", file: new File(["name,email,role\nBo,bo@example.org,carer\n"], "list.csv", { type: "text/csv" }) }),
       ),
-    changed: () => (rawConnection(db).prepare("select count(*) n from invitations where email = 'bo@example.org'").get() as { n: number }).n === 1,
+    changed: async () => (await sqlRow<{ n: number }>(db, "select count(*) n from invitations where email = 'bo@example.org'"))!.n === 1,
   },
   "record an assisted completion": {
     call: () =>
@@ -210,7 +209,7 @@ const actionCalls: Record<string, { call: (role: RoleName) => Promise<unknown>; 
         {},
         form({ personId: String(world.carolA.id), moduleSlug: "golden-rules", completedOn: "2026-11-20", assistedBy: "Officer Olu", evidence: "Signed workbook" }),
       ),
-    changed: () => (rawConnection(db).prepare("select count(*) n from module_completions where assisted = 1").get() as { n: number }).n === 1,
+    changed: async () => (await sqlRow<{ n: number }>(db, "select count(*) n from module_completions where assisted"))!.n === 1,
   },
   "move a person to an intake": {
     call: () => actions.moveToIntakeFormAction(form({ personId: String(world.carolA.id), intakeId: String(world.intakeA.id) })),

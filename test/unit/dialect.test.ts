@@ -4,13 +4,12 @@
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Conn, Db } from "@/db/client";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type Conn, openDatabase, type SqliteDb } from "@/db/client";
 import { type Dialect, escapeLike, first, one, postgresDialect, sqliteDialect } from "@/db/dialect";
 import { buildPgPoolOptions } from "@/db/pg-connection-options";
 import { migratePostgres } from "@/db/pg-migrate";
 import * as pgSchema from "@/db/schema-pg";
-import { freshDatabase } from "../helpers/db";
 
 /** What the shared cases need of an engine. */
 type Engine = {
@@ -146,10 +145,11 @@ function dialectCases(engine: () => Engine) {
 }
 
 describe("the SQLite dialect", () => {
-  let db: Db;
-  beforeEach(async () => {
-    db = await freshDatabase();
+  let db: SqliteDb;
+  beforeEach(() => {
+    db = openDatabase(":memory:");
   });
+  afterEach(() => db.close());
   dialectCases(() => ({
     d: sqliteDialect,
     conn: () => db.writer,

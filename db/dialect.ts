@@ -32,6 +32,7 @@
 // | synchronous=NORMAL for one write     | set local synchronous_commit = off                  |
 // | min(a, NULL) is NULL                 | least(a, NULL) is a: least()/greatest() here give   |
 // |                                      | NULL when either is NULL, as SQLite does            |
+// | AUTOINCREMENT follows ids given      | identity sequences do not: setval past max(id)      |
 import { type SQL, sql } from "drizzle-orm";
 import type { Conn, DbOrTx } from "./client";
 
@@ -93,6 +94,13 @@ export type Dialect = {
    * connection it is given. Durability of every other write is unchanged.
    */
   withoutWaitingForDisk<T>(db: Conn, write: (db: Conn) => Promise<T>): Promise<T>;
+  /**
+   * After rows were inserted into `table` with their ids given (generated history, a copy), makes
+   * the next id the database generates follow the highest. SQLite's AUTOINCREMENT does this by
+   * itself; a PostgreSQL identity sequence does not move when ids are given, so the next ordinary
+   * insert would take an id already in use.
+   */
+  idsGivenIn(tx: DbOrTx, table: string): Promise<void>;
 };
 
 /** The first row of a result, or undefined: `first(await db.select()…limit(1))`. */
@@ -171,6 +179,7 @@ export const sqliteDialect: Dialect = {
       client.pragma(`synchronous = ${was}`);
     }
   },
+  idsGivenIn: async () => {},
 };
 
 /** What the PostgreSQL version needs of a drizzle node-postgres database or transaction. */
@@ -215,6 +224,10 @@ export const postgresDialect: Dialect = {
       await tx.execute(sql`set local synchronous_commit = off`);
       return await write(tx as unknown as Conn);
     }),
+  idsGivenIn: async (tx, table) => {
+    const name = sql.identifier(table);
+    await pg(tx).execute(sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce(max(id), 1), max(id) is not null) from ${name}`);
+  },
 };
 
 /** The engine in use: SQLite unless selectDialect() (db/engine.ts's selectEngine) chose PostgreSQL. */

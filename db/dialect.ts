@@ -29,9 +29,11 @@
 // | BEGIN IMMEDIATE serialises writers   | lockFor(): pg_advisory_xact_lock(hashtext(key))     |
 // | SQLITE_CONSTRAINT_UNIQUE             | SQLSTATE 23505                                      |
 // | timestamps are integer ms           | timestamptz: epochMs(ms) is to_timestamp(ms / 1000) |
+// | placeholder value: integer ms        | the Date itself (timeValue)                         |
 // | synchronous=NORMAL for one write     | set local synchronous_commit = off                  |
 // | min(a, NULL) is NULL                 | least(a, NULL) is a: least()/greatest() here give   |
 // |                                      | NULL when either is NULL, as SQLite does            |
+// | AUTOINCREMENT follows ids given      | identity sequences do not: setval past max(id)      |
 import { type SQL, sql } from "drizzle-orm";
 import type { Conn, DbOrTx } from "./client";
 
@@ -74,6 +76,12 @@ export type Dialect = {
   boolToInt(expr: SQL): SQL;
   /** A time in milliseconds since 1970 as a value to compare timestamp columns with in raw SQL. */
   epochMs(ms: number): SQL;
+  /**
+   * A moment as the value of a prepared statement's placeholder compared with a timestamp column:
+   * placeholders skip the column's own mapping, so give what the driver stores (integer ms on
+   * SQLite, the Date on PostgreSQL).
+   */
+  timeValue(at: Date): number | Date;
   /** The default of created_at-style columns: now, in integer milliseconds. */
   readonly nowMs: SQL;
   /**
@@ -93,6 +101,13 @@ export type Dialect = {
    * connection it is given. Durability of every other write is unchanged.
    */
   withoutWaitingForDisk<T>(db: Conn, write: (db: Conn) => Promise<T>): Promise<T>;
+  /**
+   * After rows were inserted into `table` with their ids given (generated history, a copy), makes
+   * the next id the database generates follow the highest. SQLite's AUTOINCREMENT does this by
+   * itself; a PostgreSQL identity sequence does not move when ids are given, so the next ordinary
+   * insert would take an id already in use.
+   */
+  idsGivenIn(tx: DbOrTx, table: string): Promise<void>;
 };
 
 /** The first row of a result, or undefined: `first(await db.select()…limit(1))`. */
@@ -156,6 +171,7 @@ export const sqliteDialect: Dialect = {
   false: sql`0`,
   boolToInt: (expr) => expr,
   epochMs: (ms) => sql`${ms}`,
+  timeValue: (at) => at.getTime(),
   nowMs: sql`(unixepoch('subsec') * 1000)`,
   lockFor: async () => {},
   isUniqueViolation: (error) => errorCodes(error).some((code) => code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY"),
@@ -171,6 +187,7 @@ export const sqliteDialect: Dialect = {
       client.pragma(`synchronous = ${was}`);
     }
   },
+  idsGivenIn: async () => {},
 };
 
 /** What the PostgreSQL version needs of a drizzle node-postgres database or transaction. */
@@ -205,6 +222,7 @@ export const postgresDialect: Dialect = {
   false: sql`false`,
   boolToInt: (expr) => sql`cast((${expr}) as integer)`,
   epochMs: (ms) => sql`to_timestamp(cast(${ms} as double precision) / 1000)`,
+  timeValue: (at) => at,
   nowMs: sql`(extract(epoch from now()) * 1000)::bigint`,
   lockFor: async (tx, key) => {
     await pg(tx).execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
@@ -215,6 +233,10 @@ export const postgresDialect: Dialect = {
       await tx.execute(sql`set local synchronous_commit = off`);
       return await write(tx as unknown as Conn);
     }),
+  idsGivenIn: async (tx, table) => {
+    const name = sql.identifier(table);
+    await pg(tx).execute(sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce(max(id), 1), max(id) is not null) from ${name}`);
+  },
 };
 
 /** The engine in use: SQLite unless selectDialect() (db/engine.ts's selectEngine) chose PostgreSQL. */

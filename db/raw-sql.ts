@@ -1,23 +1,11 @@
 // Plain SQL on either engine, for tests and tools that look at tables directly (never for the
 // site's own queries, which go through db/queries). Write `?` for parameters, as on SQLite; on
 // PostgreSQL they become $1, $2 … and bigint results (count(*)) come back as numbers.
-import pg from "pg";
 import { type Db, SqliteDb } from "./client";
 import type { PostgresDb } from "./postgres-db";
+import { rawPgQuery } from "./raw-pg";
 
-const int8AsNumber = {
-  getTypeParser: (oid: number, format?: "text" | "binary") => (oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)),
-};
-
-/** `?` placeholders as PostgreSQL's $n, skipping quoted text. */
-export function numberedPlaceholders(text: string): string {
-  let n = 0;
-  return text.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|\?/g, (match) => (match === "?" ? `$${++n}` : match));
-}
-
-function pgValue(value: unknown): unknown {
-  return value;
-}
+export { numberedPlaceholders } from "./raw-pg";
 
 /** The rows a statement returns (none for a statement that returns none). */
 export async function sqlRows<T = Record<string, unknown>>(db: Db, text: string, ...params: unknown[]): Promise<T[]> {
@@ -27,8 +15,7 @@ export async function sqlRows<T = Record<string, unknown>>(db: Db, text: string,
     statement.run(...params);
     return [];
   }
-  const result = await (db as PostgresDb).pool.query({ text: numberedPlaceholders(text), values: params.map(pgValue), types: int8AsNumber });
-  return result.rows as T[];
+  return (await rawPgQuery<T>((db as PostgresDb).pool, text, params)).rows;
 }
 
 /** The first row, or undefined. */
@@ -39,8 +26,7 @@ export async function sqlRow<T = Record<string, unknown>>(db: Db, text: string, 
 /** Runs a statement; gives the rows it changed. */
 export async function sqlRun(db: Db, text: string, ...params: unknown[]): Promise<number> {
   if (db instanceof SqliteDb) return db.client().prepare(text).run(...params).changes;
-  const result = await (db as PostgresDb).pool.query({ text: numberedPlaceholders(text), values: params.map(pgValue) });
-  return result.rowCount ?? 0;
+  return (await rawPgQuery((db as PostgresDb).pool, text, params)).changes;
 }
 
 /** Every table's row count but the engine's and drizzle's own, by name. */

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { extractText, getDocumentProxy } from "unpdf";
 import { expectNoAxeViolations } from "./helpers/a11y";
-import { e2eDb, makePerson } from "./helpers/db";
+import { e2eSql, makePerson } from "./helpers/db";
 import { errorSummary, signIn } from "./helpers/session";
 
 // Certificates are issued by quiz completion elsewhere; here they are inserted straight into the
@@ -21,7 +21,7 @@ function isoDate(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
 
-function insertCertificate(person: { id: number; name: string; schemeId: number | null }) {
+async function insertCertificate(person: { id: number; name: string; schemeId: number | null }) {
   const code = newCode();
   const today = new Date();
   const issuedOn = isoDate(today);
@@ -31,13 +31,16 @@ function insertCertificate(person: { id: number; name: string; schemeId: number 
     { slug: "confidentiality", title: "Confidentiality for Shared Lives carers", completedOn: issuedOn, assisted: true, score: null, total: null },
     { slug: "triangle-of-care", title: "The triangle of care", completedOn: issuedOn, assisted: false, score: 4, total: 5 },
   ];
-  const id = Number(
-    e2eDb()
-      .prepare(
-        `insert into certificates (code, person_id, scheme_id, holder_name, course_id, course_title, content_version, cycle, issued_on, expires_on, modules)
-         values (?, ?, ?, ?, 'shared-lives-confidentiality', 'Confidentiality and information sharing', 'e2e-1', 1, ?, ?, ?)`,
-      )
-      .run(code, person.id, person.schemeId, person.name, issuedOn, expiresOn, JSON.stringify(modules)).lastInsertRowid,
+  const id = await e2eSql.insert(
+    `insert into certificates (code, person_id, scheme_id, holder_name, course_id, course_title, content_version, cycle, issued_on, expires_on, modules)
+     values (?, ?, ?, ?, 'shared-lives-confidentiality', 'Confidentiality and information sharing', 'e2e-1', 1, ?, ?, ?)`,
+    code,
+    person.id,
+    person.schemeId,
+    person.name,
+    issuedOn,
+    expiresOn,
+    JSON.stringify(modules),
   );
   return { id, code, issuedOn, expiresOn };
 }
@@ -57,7 +60,7 @@ async function expectStatus(page: Page, code: string, words: string) {
 test.describe("certificates", () => {
   test("the holder opens the certificate, downloads the PDF, and the public check says valid", async ({ page, browser }) => {
     const carer = await makePerson("carer", { name: "Priya Holder" });
-    const cert = insertCertificate(carer);
+    const cert = await insertCertificate(carer);
     await signIn(page, carer.email, carer.password);
 
     const response = await page.goto(`/certificates/${cert.id}`);
@@ -103,7 +106,7 @@ test.describe("certificates", () => {
 
   test("the check form: errors for empty and malformed codes, and a typed code finds the certificate", async ({ page }) => {
     const carer = await makePerson("carer", { name: "Femi Formcheck" });
-    const cert = insertCertificate(carer);
+    const cert = await insertCertificate(carer);
 
     await page.goto("/verify");
     await expect(page.getByRole("heading", { level: 1, name: "Check a certificate" })).toBeVisible();
@@ -130,7 +133,7 @@ test.describe("certificates", () => {
 
   test("the check form works without JavaScript", async ({ browser }) => {
     const carer = await makePerson("carer", { name: "Nia Nojs" });
-    const cert = insertCertificate(carer);
+    const cert = await insertCertificate(carer);
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/verify");
@@ -159,7 +162,7 @@ test.describe("certificates", () => {
   test("the scheme's trainer revokes a certificate (without JavaScript), and the check then says revoked", async ({ browser }) => {
     const carer = await makePerson("carer", { name: "Rhys Revoked" });
     const trainer = await makePerson("trainer");
-    const cert = insertCertificate(carer);
+    const cert = await insertCertificate(carer);
 
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -201,7 +204,7 @@ test.describe("certificates", () => {
   test("another carer gets 403 on someone else's certificate and its PDF; unknown ids are 404", async ({ page }) => {
     const holder = await makePerson("carer", { name: "Hana Holder" });
     const other = await makePerson("carer");
-    const cert = insertCertificate(holder);
+    const cert = await insertCertificate(holder);
     await signIn(page, other.email, other.password);
 
     const response = await page.goto(`/certificates/${cert.id}`);

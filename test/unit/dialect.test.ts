@@ -135,6 +135,14 @@ function dialectCases(engine: () => Engine) {
     expect(await durability(conn())).toBe(before);
   });
 
+  it("after rows were inserted with their ids given, the next generated id follows the highest", async () => {
+    const { d, conn, write } = engine();
+    await write(sql`insert into schemes (id, name) values (7, 'given')`);
+    await d.idsGivenIn(conn(), "schemes");
+    const next = one(await d.rows<{ id: unknown }>(conn(), sql`insert into schemes (name) values ('generated') returning id`));
+    expect(d.toNumber(next.id)).toBe(8);
+  });
+
   it("reads the first row, and the one row an insert returned", async () => {
     const { d, write } = engine();
     expect(first(await d.rows(engine().conn(), sql`select 1 as n where 1 = 0`))).toBeUndefined();

@@ -123,6 +123,16 @@ function installCleanup(): void {
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
 }
 
+/** The database a site runs on: the SQLite file, or a PostgreSQL database. */
+export type SiteDatabase = { engine: "sqlite"; path: string } | { engine: "postgres"; url: string; caFile?: string };
+
+/** The environment that points the site at `database` (and away from any other one the shell names). */
+export function databaseEnv(database: SiteDatabase): Record<string, string> {
+  return database.engine === "sqlite"
+    ? { DATABASE_PATH: database.path, DATABASE_URL: "", DATABASE_CA_FILE: "" }
+    : { DATABASE_URL: database.url, DATABASE_CA_FILE: database.caFile ?? "", DATABASE_PATH: "" };
+}
+
 export type SiteServer = { base: string; port: number; child: ChildProcess; output: () => string; stop: () => Promise<void> };
 
 export async function waitForHttp(url: string, child?: ChildProcess, timeoutMs = 60_000): Promise<void> {
@@ -145,7 +155,7 @@ export async function waitForHttp(url: string, child?: ChildProcess, timeoutMs =
  * `next start` for the snapshot, on loopback, with its own database. The child is `node .../next`
  * itself (no npm or shell in between), so its pid is the server's: SIGKILL really kills the server.
  */
-export async function startSite(opts: { databasePath: string; port?: number; env?: Record<string, string> }): Promise<SiteServer> {
+export async function startSite(opts: { database: SiteDatabase; port?: number; env?: Record<string, string> }): Promise<SiteServer> {
   const port = opts.port ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
   let output = "";
@@ -155,7 +165,7 @@ export async function startSite(opts: { databasePath: string; port?: number; env
       ...process.env,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_PATH: opts.databasePath,
+      ...databaseEnv(opts.database),
       AUTH_SECRET: BENCH_SECRET,
       SITE_URL: base,
       DEMO_MODE: "",

@@ -32,9 +32,9 @@
 // | synchronous=NORMAL for one write     | set local synchronous_commit = off                  |
 // | min(a, NULL) is NULL                 | least(a, NULL) is a: least()/greatest() here give   |
 // |                                      | NULL when either is NULL, as SQLite does            |
+// | AUTOINCREMENT follows ids given      | identity sequences do not: setval past max(id)      |
 // | bulk rows: multi-row VALUES, 1,000   | one JSON parameter per 5,000 rows through           |
-// | a statement; rowid-based ids move    | json_populate_recordset; identity sequences moved   |
-// | by themselves                        | past given ids with setval                          |
+// | a statement                          | json_populate_recordset                             |
 import { type Column, getTableColumns, getTableName, type SQL, sql, type Table } from "drizzle-orm";
 import type { Conn, DbOrTx } from "./client";
 
@@ -97,9 +97,16 @@ export type Dialect = {
    */
   withoutWaitingForDisk<T>(db: Conn, write: (db: Conn) => Promise<T>): Promise<T>;
   /**
+   * After rows were inserted into `table` with their ids given (generated history, a copy), makes
+   * the next id the database generates follow the highest. SQLite's AUTOINCREMENT does this by
+   * itself; a PostgreSQL identity sequence does not move when ids are given, so the next ordinary
+   * insert would take an id already in use.
+   */
+  idsGivenIn(tx: DbOrTx, table: string): Promise<void>;
+  /**
    * Inserts many rows at once, for the seeding tools (never the site): rows as drizzle's insert
-   * takes them (a key left out gets its column's default). Where the rows give their own ids, the
-   * table's next id afterwards is past the highest, on both engines.
+   * takes them (a key left out gets its column's default). Rows that give their ids need
+   * idsGivenIn afterwards.
    */
   insertMany(tx: DbOrTx, table: Table, rows: readonly Record<string, unknown>[]): Promise<void>;
 };
@@ -183,8 +190,9 @@ export const sqliteDialect: Dialect = {
       client.pragma(`synchronous = ${was}`);
     }
   },
+  idsGivenIn: async () => {},
   // Every column is bound for every row: 1,000 rows of up to 18 columns stay under SQLite's 32,766
-  // variables. An AUTOINCREMENT table's next id follows the highest given one by itself.
+  // variables.
   insertMany: async (tx, table, rows) => {
     for (let i = 0; i < rows.length; i += 1000) await (tx as unknown as Inserter).insert(table).values(rows.slice(i, i + 1000) as never);
   },
@@ -232,11 +240,6 @@ async function pgInsertMany(tx: DbOrTx, table: Table, rows: readonly Record<stri
       await pg(tx).execute(statement);
     }
   }
-  // Ids given by the rows do not move an identity sequence: put it past the highest.
-  const id = columns.id;
-  if (id?.generatedIdentity && rows.some((row) => row.id !== undefined)) {
-    await pg(tx).execute(sql`select setval(pg_get_serial_sequence(${getTableName(table)}, 'id'), max(id)) from ${name} having max(id) is not null`);
-  }
 }
 
 /** What the PostgreSQL version needs of a drizzle node-postgres database or transaction. */
@@ -281,6 +284,10 @@ export const postgresDialect: Dialect = {
       await tx.execute(sql`set local synchronous_commit = off`);
       return await write(tx as unknown as Conn);
     }),
+  idsGivenIn: async (tx, table) => {
+    const name = sql.identifier(table);
+    await pg(tx).execute(sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce(max(id), 1), max(id) is not null) from ${name}`);
+  },
   insertMany: pgInsertMany,
 };
 

@@ -1,6 +1,6 @@
 // Bulk writes of generated history (the demo and the large test scheme): rows built in memory,
 // written in one go, in an order the foreign keys accept. Nothing here is used by the site itself.
-import { type InferInsertModel, sql, type Table } from "drizzle-orm";
+import { getTableName, type InferInsertModel, sql, type Table } from "drizzle-orm";
 import { type DbOrTx, reader, type Tx } from "../client";
 import { dialect as d, first } from "../dialect";
 import * as schema from "../tables";
@@ -41,11 +41,14 @@ export async function highestIds(db: DbOrTx = reader()): Promise<RowIds> {
 /**
  * Writes the rows inside the caller's transaction, in bulk (dialect.insertMany). Certificates are
  * written with their final superseded and revoked fields, so the immutability trigger never fires;
- * audit entries are written oldest first, only ever inserted. The rows choose their own ids; each
- * table's next id afterwards is past them, so the site's own inserts carry on from there.
+ * audit entries are written oldest first, only ever inserted. Where the rows chose their ids, the
+ * table's next generated id is moved past them (PostgreSQL), so the site's own inserts still work.
  */
 export async function insertHistory(rows: HistoryRows, tx: Tx): Promise<void> {
-  const insert = async <T>(table: Table, list: T[]) => await d.insertMany(tx, table, list as Record<string, unknown>[]);
+  const insert = async <T extends object>(table: Table, list: T[]) => {
+    await d.insertMany(tx, table, list as Record<string, unknown>[]);
+    if (list.some((row) => "id" in row && row.id != null)) await d.idsGivenIn(tx, getTableName(table));
+  };
   await insert(schema.intakes, rows.intakes);
   await insert(schema.people, rows.people);
   await insert(schema.invitations, rows.invitations);

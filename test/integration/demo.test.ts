@@ -12,7 +12,7 @@ import { PERSON_STATUSES } from "@/lib/trainer/status";
 import { demoCertificateCode } from "@/lib/demo/guide";
 import { DEMO_CAST, LEFT, RIVERSIDE_CAST } from "@/scripts/demo/cast";
 import { DEMO_SCHEME, DemoModeOff, RIVERSIDE_SCHEME, seedDemo } from "@/scripts/seed-demo";
-import { freshDatabase, rowCounts, viewerOf, onPostgres, rawTime, sqlRow, sqlRows, sqlRun } from "../helpers/db";
+import { freshDatabase, makePerson, rowCounts, viewerOf, onPostgres, rawTime, sqlRow, sqlRows, sqlRun } from "../helpers/db";
 import { expectMatrixAgreesWithTrainingState } from "../helpers/matrix-agreement";
 
 let db: Db;
@@ -129,6 +129,34 @@ describe("the demo scheme", () => {
     expect(rows.map((r) => r.name).sort()).toEqual([rhys.name, ...RIVERSIDE_CAST.people.map((p) => p.name)].sort());
     await expect(matrixAll(rhys, demo.id, parseMatrixFilters({}))).rejects.toThrow(NotAllowed);
     await expect(decisionAnalytics(rhys, demo.id, parseAnalyticsFilters({}))).rejects.toThrow(NotAllowed);
+  });
+
+  it("leaves the site able to add rows after it: the next ids follow the history's", async () => {
+    // The history chooses its own ids; on PostgreSQL the identity sequences did not follow them, so
+    // the first person a trainer added after the seed failed with a duplicate key.
+    await seedDemo();
+    const demo = (await findSchemeByName(DEMO_SCHEME))!;
+    const highest = async (table: string) => await n(`select max(id) as n from ${table}`);
+    const person = await makePerson("carer", demo.id);
+    expect(person.id).toBeGreaterThan(0);
+    expect(await n("select count(*) as n from people where id = ?", person.id)).toBe(1);
+    expect(person.id).toBe(await highest("people"));
+    const intake = await sqlRow<{ id: number }>(db, "insert into intakes (scheme_id, name, start_date) values (?, 'After the seed', '2027-01-01') returning id", demo.id);
+    expect(intake!.id).toBe(await highest("intakes"));
+    const attempt = await sqlRow<{ id: number }>(
+      db,
+      "insert into quiz_attempts (person_id, module_slug, cycle, content_version, scenario_ids, started_at, total) values (?, 'golden-rules', 1, 'v', '[]', ?, 5) returning id",
+      person.id,
+      rawTime(Date.now()),
+    );
+    expect(attempt!.id).toBe(await highest("quiz_attempts"));
+    const certificate = await sqlRow<{ id: number }>(
+      db,
+      "insert into certificates (code, person_id, scheme_id, holder_name, course_id, course_title, content_version, cycle, issued_on, expires_on, modules) values ('AFTERTHESEED', ?, ?, 'x', 'c', 'C', 'v', 1, '2027-01-01', '2028-01-01', '[]') returning id",
+      person.id,
+      demo.id,
+    );
+    expect(certificate!.id).toBe(await highest("certificates"));
   });
 
   it("changes nothing when run again the same day, and keeps its history on a later day", async () => {

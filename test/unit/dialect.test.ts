@@ -136,7 +136,7 @@ function dialectCases(engine: () => Engine) {
     expect(await durability(conn())).toBe(before);
   });
 
-  it("inserts many rows: a key left out gets its default, JSON and times read back as written, new ids follow the given ones", async () => {
+  it("inserts many rows: a key left out gets its default, JSON and times read back as written, and idsGivenIn moves the next id past the given ones", async () => {
     const { d, conn } = engine();
     const t = (d.name === "sqlite" ? sqliteSchema : pgSchema) as unknown as typeof sqliteSchema;
     const joined = new Date("2026-03-04T05:06:07.890Z");
@@ -150,6 +150,7 @@ function dialectCases(engine: () => Engine) {
     ]);
     await d.insertMany(conn(), t.quizAttempts, [{ personId: 3, moduleSlug: "m", cycle: 1, contentVersion: "v", scenarioIds: ["s1", "s2"], startedAt: joined, total: 5, passed: true }]);
     await d.insertMany(conn(), t.schemes, []);
+    await d.idsGivenIn(conn(), "schemes");
     await conn().insert(t.schemes).values({ name: "next" });
     const schemes = await conn().select({ id: t.schemes.id, name: t.schemes.name, createdAt: t.schemes.createdAt }).from(t.schemes).orderBy(t.schemes.id);
     expect(schemes.map((r) => [r.id, r.name])).toEqual([
@@ -167,6 +168,14 @@ function dialectCases(engine: () => Engine) {
     const attempts = await conn().select().from(t.quizAttempts);
     expect(attempts).toMatchObject([{ personId: 3, scenarioIds: ["s1", "s2"], startedAt: joined, submittedAt: null, score: null, passed: true }]);
     await conn().delete(t.quizAttempts);
+  });
+
+  it("after rows were inserted with their ids given, the next generated id follows the highest", async () => {
+    const { d, conn, write } = engine();
+    await write(sql`insert into schemes (id, name) values (7, 'given')`);
+    await d.idsGivenIn(conn(), "schemes");
+    const next = one(await d.rows<{ id: unknown }>(conn(), sql`insert into schemes (name) values ('generated') returning id`));
+    expect(d.toNumber(next.id)).toBe(8);
   });
 
   it("reads the first row, and the one row an insert returned", async () => {

@@ -29,6 +29,7 @@
 // | BEGIN IMMEDIATE serialises writers   | lockFor(): pg_advisory_xact_lock(hashtext(key))     |
 // | SQLITE_CONSTRAINT_UNIQUE             | SQLSTATE 23505                                      |
 // | timestamps are integer ms           | timestamptz: epochMs(ms) is to_timestamp(ms / 1000) |
+// | placeholder value: integer ms        | the Date itself (timeValue)                         |
 // | synchronous=NORMAL for one write     | set local synchronous_commit = off                  |
 // | min(a, NULL) is NULL                 | least(a, NULL) is a: least()/greatest() here give   |
 // |                                      | NULL when either is NULL, as SQLite does            |
@@ -77,6 +78,12 @@ export type Dialect = {
   boolToInt(expr: SQL): SQL;
   /** A time in milliseconds since 1970 as a value to compare timestamp columns with in raw SQL. */
   epochMs(ms: number): SQL;
+  /**
+   * A moment as the value of a prepared statement's placeholder compared with a timestamp column:
+   * placeholders skip the column's own mapping, so give what the driver stores (integer ms on
+   * SQLite, the Date on PostgreSQL).
+   */
+  timeValue(at: Date): number | Date;
   /** The default of created_at-style columns: now, in integer milliseconds. */
   readonly nowMs: SQL;
   /**
@@ -175,6 +182,7 @@ export const sqliteDialect: Dialect = {
   false: sql`0`,
   boolToInt: (expr) => expr,
   epochMs: (ms) => sql`${ms}`,
+  timeValue: (at) => at.getTime(),
   nowMs: sql`(unixepoch('subsec') * 1000)`,
   lockFor: async () => {},
   isUniqueViolation: (error) => errorCodes(error).some((code) => code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY"),
@@ -274,6 +282,7 @@ export const postgresDialect: Dialect = {
   false: sql`false`,
   boolToInt: (expr) => sql`cast((${expr}) as integer)`,
   epochMs: (ms) => sql`to_timestamp(cast(${ms} as double precision) / 1000)`,
+  timeValue: (at) => at,
   nowMs: sql`(extract(epoch from now()) * 1000)::bigint`,
   lockFor: async (tx, key) => {
     await pg(tx).execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);

@@ -12,7 +12,7 @@ import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileS
 import { join } from "node:path";
 import { hash } from "@node-rs/argon2";
 import { type PgServer, recreateDatabase } from "./postgres";
-import { BENCH_DATA, ROOT, type SiteDatabase, log } from "./server";
+import { BENCH_DATA, BENCH_SECRET, ROOT, type SiteDatabase, databaseEnv, log } from "./server";
 
 export const BENCH_PASSWORD = "bench learner password";
 
@@ -55,12 +55,12 @@ function constant(name: string, fallback: string): string {
 
 const largeTrainer = (): BenchData["trainer"] => ({ email: constant("LARGE_TRAINER_EMAIL", "trainer@large.example"), password: constant("LARGE_TRAINER_PASSWORD", "large-scheme-trainer") });
 
-/** Runs scripts/seed-large.ts on the database `env` names. */
-function seedLarge(people: number, env: Record<string, string>): void {
+/** Runs scripts/seed-large.ts on `database`. */
+function seedLarge(people: number, database: SiteDatabase, env: Record<string, string> = {}): void {
   log(`generating ${people.toLocaleString("en-GB")} people with five years of history (scripts/seed-large.ts)…`);
   const run = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", SEED_LARGE, "--people", String(people), "--years", "5", "--seed", "1"], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...databaseEnv(database), ...env },
     stdio: ["ignore", "inherit", "inherit"],
   });
   if (run.status !== 0) throw new Error("scripts/seed-large.ts failed");
@@ -76,7 +76,7 @@ function makeLarge(people: number, reuse: boolean): { base: string; trainer: Ben
     return { base, trainer };
   }
   removeDb(base);
-  seedLarge(people, { DATABASE_PATH: base, DATABASE_URL: "" });
+  seedLarge(people, { engine: "sqlite", path: base });
   // Fold the WAL in, so the base is one self-contained file to copy.
   const db = openRawConnection(base);
   db.pragma("wal_checkpoint(TRUNCATE)");
@@ -95,7 +95,7 @@ async function makeLargePostgres(server: PgServer, people: number, reuse: boolea
     return base;
   }
   await recreateDatabase(server, base);
-  seedLarge(people, { DATABASE_URL: server.database(base), DATABASE_CA_FILE: server.caFile ?? "", AUTH_SECRET: process.env.AUTH_SECRET || "bench-seed-secret-bench-seed-secret-0123456789" });
+  seedLarge(people, { engine: "postgres", url: server.database(base), caFile: server.caFile }, { AUTH_SECRET: BENCH_SECRET });
   await server.admin(async (c) => await c.query(`comment on database ${base} is '${key}'`));
   return base;
 }

@@ -126,11 +126,21 @@ function installCleanup(): void {
 /** The database a site runs on: the SQLite file, or a PostgreSQL database. */
 export type SiteDatabase = { engine: "sqlite"; path: string } | { engine: "postgres"; url: string; caFile?: string };
 
-/** The environment that points the site at `database` (and away from any other one the shell names). */
-export function databaseEnv(database: SiteDatabase): Record<string, string> {
-  return database.engine === "sqlite"
-    ? { DATABASE_PATH: database.path, DATABASE_URL: "", DATABASE_CA_FILE: "" }
-    : { DATABASE_URL: database.url, DATABASE_CA_FILE: database.caFile ?? "", DATABASE_PATH: "" };
+/**
+ * The environment that points a process at `database`, and away from any other one the shell
+ * names: `process.env` with these keys set, or removed where undefined.
+ */
+export function databaseEnv(database: SiteDatabase, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env = { ...base };
+  const set =
+    database.engine === "sqlite"
+      ? { DATABASE_PATH: database.path, DATABASE_URL: undefined, DATABASE_CA_FILE: undefined }
+      : { DATABASE_URL: database.url, DATABASE_CA_FILE: database.caFile, DATABASE_PATH: undefined };
+  for (const [key, value] of Object.entries(set)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
 }
 
 export type SiteServer = { base: string; port: number; child: ChildProcess; output: () => string; stop: () => Promise<void> };
@@ -162,10 +172,9 @@ export async function startSite(opts: { database: SiteDatabase; port?: number; e
   const child = spawn(process.execPath, [NEXT_BIN, "start", SITE_DIR, "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: {
-      ...process.env,
+      ...databaseEnv(opts.database),
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
-      ...databaseEnv(opts.database),
       AUTH_SECRET: BENCH_SECRET,
       SITE_URL: base,
       DEMO_MODE: "",

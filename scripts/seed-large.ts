@@ -27,7 +27,7 @@ const { values: args } = parseArgs({
   options: { people: { type: "string" }, years: { type: "string" }, seed: { type: "string" } },
 });
 // Read by getDb() when it first opens the database, below.
-const databasePath = useDatabasePathUnlessSet(join("data", "large.db"));
+useDatabasePathUnlessSet(join("data", "large.db"));
 
 export const LARGE_SCHEME = "Large test scheme (generated)";
 export const LARGE_TRAINER_EMAIL = "trainer@large.example";
@@ -47,7 +47,7 @@ const OFFICERS = ["Jo Bloggs (Shared Lives officer)", "Pat Singh (Shared Lives o
 async function main() {
   const db = await openConfiguredDatabase();
   if (await findSchemeByName(LARGE_SCHEME)) {
-    console.error(`"${LARGE_SCHEME}" already exists in ${databasePath}. Delete that file (or set DATABASE_PATH) to seed again.`);
+    console.error(`"${LARGE_SCHEME}" already exists in ${db.location}. Delete that file, or use another database (DATABASE_PATH or DATABASE_URL), to seed again.`);
     process.exit(1);
   }
   const started = Date.now();
@@ -151,7 +151,7 @@ async function main() {
   // Fresh statistics for the query planner after a bulk load.
   await sqlRun(db, db.engine === "sqlite" ? "pragma optimize" : "analyze");
 
-  console.log(`Seeded "${LARGE_SCHEME}" (scheme ${scheme.id}) in ${databasePath} in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
+  console.log(`Seeded "${LARGE_SCHEME}" (scheme ${scheme.id}) in ${db.location} in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
   for (const [table, list] of Object.entries(rows)) console.log(`  ${table.padEnd(13)} ${list.length}`);
   console.log(`  outcomes: ${[...statusCount].map(([k, v]) => `${k} ${v}`).join(", ")}`);
   console.log(`Sign in as ${LARGE_TRAINER_EMAIL} with the password "${LARGE_TRAINER_PASSWORD}".`);

@@ -74,15 +74,23 @@ _pg_free_port() {
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
 }
 
-# start_throwaway_postgres [--ssl]
+# start_throwaway_postgres [--ssl] [--durable]
 # Starts a new server and exports TEST_DATABASE_URL (postgres://postgres@127.0.0.1:PORT/postgres).
+# With --durable, fsync and full_page_writes stay on (PostgreSQL's defaults), so a commit waits for
+# the disk as the SQLite file's synchronous=FULL does: the bench uses it to compare the engines fairly.
 # With --ssl the server also accepts TLS (ssl=on, a self-signed certificate for 127.0.0.1 and
 # localhost made with openssl) and TEST_DATABASE_CA_FILE names that certificate, so a client can
 # use sslmode=require, or verify-full with the CA file. When TEST_DATABASE_URL is already set, it
 # is used as it is and nothing is started.
 start_throwaway_postgres() {
-  local ssl=0
-  [ "${1:-}" = "--ssl" ] && ssl=1
+  local ssl=0 durable=0 arg
+  for arg in "$@"; do
+    case "$arg" in
+      --ssl) ssl=1 ;;
+      --durable) durable=1 ;;
+      *) echo "start_throwaway_postgres: unknown option $arg" >&2; return 1 ;;
+    esac
+  done
   if [ -n "${TEST_DATABASE_URL:-}" ]; then
     echo "Using the PostgreSQL at TEST_DATABASE_URL (none started)."
     return 0
@@ -111,7 +119,8 @@ start_throwaway_postgres() {
   fi
   t1=$(date +%s%N)
 
-  local opts="-k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200"
+  local opts="-k $dir -c listen_addresses=127.0.0.1 -c max_connections=200"
+  [ "$durable" = "1" ] || opts="$opts -c fsync=off -c full_page_writes=off"
   if [ "$ssl" = "1" ]; then
     # A self-signed certificate for 127.0.0.1 and localhost: it is its own CA (TEST_DATABASE_CA_FILE).
     if ! openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
@@ -137,7 +146,7 @@ start_throwaway_postgres() {
       if [ "$ssl" = "1" ]; then
         export TEST_DATABASE_CA_FILE="$dir/server.crt"
       fi
-      echo "Started a throwaway PostgreSQL $("$PG_THROWAWAY_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port$([ "$ssl" = "1" ] && echo " (ssl=on)")" \
+      echo "Started a throwaway PostgreSQL $("$PG_THROWAWAY_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port$([ "$ssl" = "1" ] && echo " (ssl=on)")$([ "$durable" = "1" ] && echo " (fsync=on)")" \
         "(initdb $(((t1 - t0) / 1000000)) ms, start $(((t2 - t1) / 1000000)) ms)."
       return 0
     fi

@@ -44,6 +44,7 @@ export const LESSON_POINTS: Readonly<Record<string, readonly PointId[]>> = {
   "golden-rules/keep-a-record": ["records"],
   "golden-rules/seek-advice": ["advice"],
   "golden-rules/risk-of-harm": ["safeguarding"],
+  "confidentiality/index": ["advice"],
   "confidentiality/permission-to-share": ["advice"],
   "confidentiality/consent-and-capacity": ["advice"],
   "confidentiality/when-consent-changes": ["advice"],
@@ -100,6 +101,7 @@ export const SCENARIO_POINTS: Readonly<Record<string, PointId>> = {
 
 /** In-page knowledge checks whose feedback sends the carer to their scheme or officer. */
 export const CHECK_POINTS: Readonly<Record<string, PointId>> = {
+  "gr-harm-1": "safeguarding",
   "conf-consent-1": "advice",
   "conf-cannot-1": "safeguarding",
   "conf-cannot-2": "safeguarding",

@@ -11,7 +11,7 @@ const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f]/;
 // Direction overrides can make text display as something else (a number as another number).
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
 /** Anything that looks like an HTML tag, comment or declaration: "<b", "</", "<!", "<?". */
-const HTML_TAG = /<\s*[a-z!/?]/i;
+const HTML_TAG = /<[a-z!/?]/i;
 
 /** Spaces tidied: no space at either end, runs of spaces and tabs as one. */
 function tidyLine(value: string): string {
@@ -44,7 +44,7 @@ export function phone(label: string) {
     .string()
     .transform(tidyLine)
     .refine((v) => v.length <= 30, `${label} must be 30 characters or fewer`)
-    .refine((v) => v === "" || ukPhoneDigits(v) !== null, `Enter ${label.toLowerCase()} as a UK phone number, like 0300 123 4567 or 01632 960001`)
+    .refine((v) => v === "" || ukPhoneDigits(v) !== null, `Enter the ${label.toLowerCase()} as a UK phone number, like 0300 123 4567 or 01632 960001`)
     .transform(blankToNull);
 }
 
@@ -53,7 +53,7 @@ export function email(label: string) {
     .string()
     .transform((v) => v.trim())
     .refine((v) => v.length <= LIMITS.email, `${label} must be ${LIMITS.email} characters or fewer`)
-    .refine((v) => v === "" || z.email().safeParse(v).success, `Enter ${label.toLowerCase()} in the correct format, like name@example.org`)
+    .refine((v) => v === "" || z.email().safeParse(v).success, `Enter the ${label.toLowerCase()} in the correct format, like name@example.org`)
     .transform((v) => blankToNull(v.toLowerCase()));
 }
 

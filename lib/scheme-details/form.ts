@@ -122,9 +122,9 @@ export type SchemeDetails = { publicName: string } & { [K in Exclude<DetailField
 
 /**
  * What a page needs to show a scheme's details and link to its copies of the course pages: the
- * details, and the scheme and revision its copies' signed addresses name (lib/scheme-details/links.ts).
+ * details, and the save its copies' signed addresses name (lib/scheme-details/links.ts).
  */
-export type LocalCourse = { details: SchemeDetails; schemeId: number; revision: number };
+export type LocalCourse = { details: SchemeDetails; schemeId: number; revision: number; savedAt: number };
 
 /** The fields whose values differ between two versions (for the audit log: names only, not values). */
 export function changedFields(before: SchemeDetails | null, after: SchemeDetails): DetailField[] {

@@ -2,51 +2,56 @@
 //   /modules/<module>/<page>/scheme/<segment>       (a lesson page)
 //   /should-i-share/scheme/<segment>                (the walk-through's start)
 //   /should-i-share/scheme/<segment>/<step>         (one step of it)
-// where <segment> is "<scheme id>-<revision>-<signature>", the signature an HMAC of the scheme,
-// the revision and the page, with a key derived from AUTH_SECRET. So:
+// where <segment> is "<scheme id>-<revision>-<saved at>-<signature>": the scheme, which save of its
+// details the copy shows (the revision, and the moment of that save in base 36, so that a database
+// made again from scratch, whose scheme 3 revision 1 is another save, gives other addresses), and an
+// HMAC of all that and the page, with a key derived from AUTH_SECRET. So:
 // - the address is unguessable: a carer of one scheme cannot reach another scheme's contacts by
 //   changing a number; only pages that know who is asking hand these addresses out;
 // - proxy.ts refuses any address that was not signed, before it reaches the page cache, which
 //   keeps a copy of every address it renders (a flood of made-up addresses would fill the disk);
 //   only real pages of real schemes' real revisions can ever be cached;
-// - the revision changes on every save, so a save gives new addresses and no app instance can
-//   serve an old copy under them.
+// - every save gives new addresses, so no app instance can serve an old copy under them (and a
+//   copy whose save is no longer the latest shows the page as everyone reads it: see
+//   lib/scheme-details/service.ts, localCourseOfPage).
 // No server-only import: proxy.ts uses it, with the secret passed in.
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-export type SchemeRevision = { schemeId: number; revision: number };
+/** One save of a scheme's details: its revision and when it was saved (milliseconds since 1970). */
+export type SchemeVersion = { schemeId: number; revision: number; savedAt: number };
 
-const SEGMENT = /^([1-9][0-9]{0,9})-([1-9][0-9]{0,9})-([A-Za-z0-9_-]{22})$/;
+const SEGMENT = /^([1-9][0-9]{0,9})-([1-9][0-9]{0,9})-([0-9a-z]{1,11})-([A-Za-z0-9_-]{22})$/;
 
 const derived = new Map<string, Buffer>();
 
-function signature(secret: string, schemeId: number, revision: number, page: string): string {
+function signature(secret: string, v: SchemeVersion, page: string): string {
   // A key of its own for this use, derived from the site's secret (once per secret).
   let key = derived.get(secret);
   if (!key) {
     key = createHmac("sha256", secret).update("scheme-pages").digest();
     derived.set(secret, key);
   }
-  return createHmac("sha256", key).update(`${schemeId}:${revision}:${page}`).digest("base64url").slice(0, 22);
+  return createHmac("sha256", key).update(`${v.schemeId}:${v.revision}:${v.savedAt}:${page}`).digest("base64url").slice(0, 22);
 }
 
 /** The page a signature covers: "lesson:<module>/<page>", "walkthrough:start" or "walkthrough:<step>". */
 export const lessonKey = (moduleSlug: string, pageSlug: string) => `lesson:${moduleSlug}/${pageSlug}`;
 export const walkthroughKey = (step: string | null) => `walkthrough:${step ?? "start"}`;
 
-export function signSegment(secret: string, scheme: SchemeRevision, page: string): string {
-  return `${scheme.schemeId}-${scheme.revision}-${signature(secret, scheme.schemeId, scheme.revision, page)}`;
+export function signSegment(secret: string, v: SchemeVersion, page: string): string {
+  return `${v.schemeId}-${v.revision}-${v.savedAt.toString(36)}-${signature(secret, v, page)}`;
 }
 
-/** The scheme and revision a segment names, when it is signed for this page; otherwise null. */
-export function readSegment(secret: string, segment: string, page: string): SchemeRevision | null {
+/** The scheme and save a segment names, when it is signed for this page; otherwise null. */
+export function readSegment(secret: string, segment: string, page: string): SchemeVersion | null {
   const m = SEGMENT.exec(segment);
   if (!m) return null;
-  const schemeId = Number(m[1]);
-  const revision = Number(m[2]);
-  const expected = Buffer.from(signature(secret, schemeId, revision, page));
-  const given = Buffer.from(m[3]!);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? { schemeId, revision } : null;
+  const v = { schemeId: Number(m[1]), revision: Number(m[2]), savedAt: parseInt(m[3]!, 36) };
+  // Only the shortest writing of the number: one address per save.
+  if (!Number.isSafeInteger(v.savedAt) || v.savedAt.toString(36) !== m[3]) return null;
+  const expected = Buffer.from(signature(secret, v, page));
+  const given = Buffer.from(m[4]!);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? v : null;
 }
 
 const LESSON_PATH = /^\/modules\/([^/]+)\/([^/]+)\/scheme(?:\/(.*))?$/;

@@ -15,7 +15,7 @@ import { now } from "../clock";
 import { requireScheme } from "../trainer/scope";
 import { DETAIL_FIELDS, type LocalCourse, type SchemeDetails, changedFields, hasContent } from "./form";
 import type { SchemeDetailsInput } from "./schema";
-import type { SchemeRevision } from "./page-keys";
+import type { SchemeVersion } from "./page-keys";
 
 export type { LocalCourse };
 
@@ -29,7 +29,7 @@ export function toDetails(row: SchemeDetailsRow): SchemeDetails {
 function local(row: SchemeDetailsRow | undefined): LocalCourse | null {
   if (!row) return null;
   const details = toDetails(row);
-  return hasContent(details) ? { details, schemeId: row.schemeId, revision: row.revision } : null;
+  return hasContent(details) ? { details, schemeId: row.schemeId, revision: row.revision, savedAt: row.updatedAt.getTime() } : null;
 }
 
 /**
@@ -47,14 +47,16 @@ export async function localCourseOfScheme(schemeId: number): Promise<LocalCourse
 }
 
 /**
- * The details for a scheme's copy of a page, from its signed address (already checked): the latest
- * details, whatever revision the address names (the revision only tells copies apart), and the
- * address's own revision, so the page's links stay on the same copy. Null for a scheme with no
- * details.
+ * The details for a scheme's copy of a page, from its signed address (already checked), when the
+ * save it names is the scheme's latest. Null otherwise: the address is from before a later save (a
+ * link someone kept, a copy another app instance still has) or from another database (one made
+ * again, whose scheme of that number may be another scheme). Then the copy shows the page as
+ * everyone reads it, never details it was not made for, and the next page it links to is the
+ * reader's current copy.
  */
-export async function localCourseOfPage(signed: SchemeRevision): Promise<LocalCourse | null> {
-  const row = await findSchemeDetails(signed.schemeId);
-  return row ? { details: toDetails(row), schemeId: row.schemeId, revision: signed.revision } : null;
+export async function localCourseOfPage(signed: SchemeVersion): Promise<LocalCourse | null> {
+  const current = local(await findSchemeDetails(signed.schemeId));
+  return current && current.revision === signed.revision && current.savedAt === signed.savedAt ? current : null;
 }
 
 /** The settings page: the scheme's saved details (null before the first save) and when they were saved. */

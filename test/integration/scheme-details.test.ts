@@ -182,7 +182,7 @@ describe("who sees a scheme's details", () => {
 
   it("the links each carer is given go to their own scheme's copies, or to the page everyone reads", async () => {
     const mine = lessonHref(await localCourseFor(carerA), "confidentiality", "data-breaches");
-    expect(mine).toMatch(/^\/modules\/confidentiality\/data-breaches\/scheme\/\d+-1-[A-Za-z0-9_-]{22}$/);
+    expect(mine).toMatch(/^\/modules\/confidentiality\/data-breaches\/scheme\/\d+-1-[0-9a-z]+-[A-Za-z0-9_-]{22}$/);
     expect(lessonHref(await localCourseFor(carerB), "confidentiality", "data-breaches")).toBe("/modules/confidentiality/data-breaches");
     expect(walkthroughHref(await localCourseFor(carerB), "out-seek-advice")).toBe("/should-i-share/out-seek-advice");
     // The copy behind carer A's link is scheme A's, and its address opens no other page.
@@ -194,12 +194,19 @@ describe("who sees a scheme's details", () => {
     expect(readLessonSegment(segment.replace(/^\d+-/, `${schemeB.id}-`), "confidentiality", "data-breaches")).toBeNull();
   });
 
-  it("a save gives new addresses: the revision is in them", async () => {
-    const first = lessonHref(await localCourseFor(carerA), "golden-rules", "seek-advice");
+  it("a save gives new addresses, and a copy from before it shows the page everyone reads", async () => {
+    const before = (await localCourseFor(carerA))!;
+    const first = lessonHref(before, "golden-rules", "seek-advice");
+    setTestNow("2026-11-23T10:05:00Z");
     await post(trainerA, { ...VALID, adviceHours: "9am to 5pm" });
-    const second = lessonHref(await localCourseFor({ schemeId: carerA.schemeId }), "golden-rules", "seek-advice");
+    const after = (await localCourseFor({ schemeId: carerA.schemeId }))!;
+    const second = lessonHref(after, "golden-rules", "seek-advice");
     expect(second).not.toBe(first);
-    expect(second).toMatch(/\/\d+-2-/);
+    expect(second).toMatch(/\/\d+-2-[0-9a-z]+-/);
+    expect(await localCourseOfPage(before)).toBeNull();
+    expect((await localCourseOfPage(after))!.details.adviceHours).toBe("9am to 5pm");
+    // The same scheme number and revision saved at another moment (a database made again) is not this copy.
+    expect(await localCourseOfPage({ ...after, savedAt: after.savedAt + 1 })).toBeNull();
   });
 
   it("the certificate PDF and the reminder emails carry the scheme's name and contact, and another scheme's carer gets neither", async () => {

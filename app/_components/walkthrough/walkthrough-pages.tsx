@@ -9,7 +9,7 @@ import { ownValue } from "@/lib/own";
 import type { LocalCourse } from "@/lib/scheme-details/form";
 import { WALKTHROUGH_POINTS } from "@/lib/scheme-details/points";
 import { lessonHref, walkthroughHref } from "@/lib/scheme-details/links";
-import type { SchemeRevision } from "@/lib/scheme-details/page-keys";
+import type { SchemeVersion } from "@/lib/scheme-details/page-keys";
 import { type OutcomeNode, type QuestionNode, type Verdict, loadGoldenRules, parentsOf, walkthrough } from "@/lib/walkthrough";
 
 const verdictLabel: Record<Verdict, { text: string; notice: string }> = {
@@ -36,7 +36,7 @@ function questionLabel(id: string, all: string[]): string {
 }
 
 /** Back to where the reader came from. A step reached from several questions links to each of them. */
-function BackLinks({ id, scheme }: { id: string; scheme: SchemeRevision | null }) {
+function BackLinks({ id, scheme }: { id: string; scheme: SchemeVersion | null }) {
   const parents = parentsOf(walkthrough, id);
   if (parents.length === 0) {
     return (
@@ -114,7 +114,7 @@ export async function WalkthroughStart({ local }: { local: LocalCourse | null })
   );
 }
 
-function QuestionStep({ id, node, scheme }: { id: string; node: QuestionNode; scheme: SchemeRevision | null }) {
+function QuestionStep({ id, node, scheme }: { id: string; node: QuestionNode; scheme: SchemeVersion | null }) {
   return (
     <div className="narrow" data-listen>
       <BackLinks id={id} scheme={scheme} />

@@ -20,8 +20,9 @@ export async function generateStaticParams(): Promise<{ scheme: string }[]> {
 
 export default async function SchemeWalkthroughStart({ params }: { params: Promise<{ scheme: string }> }) {
   const signed = readWalkthroughSegment((await params).scheme, null);
-  const local = signed ? await localCourseOfPage(signed) : null;
-  if (!local) notFound();
+  if (!signed) notFound();
+  // An address from before the scheme's latest save shows the page as everyone reads it.
+  const local = await localCourseOfPage(signed);
   return (
     <>
       <PublicHeader walkthroughHref={walkthroughHref(local)} />

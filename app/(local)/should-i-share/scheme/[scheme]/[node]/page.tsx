@@ -25,8 +25,9 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 export default async function SchemeWalkthroughStep({ params }: { params: Promise<Params> }) {
   const { scheme, node } = await params;
   const signed = Object.hasOwn(walkthrough.nodes, node) ? readWalkthroughSegment(scheme, node) : null;
-  const local = signed ? await localCourseOfPage(signed) : null;
-  if (!local) notFound();
+  if (!signed) notFound();
+  // An address from before the scheme's latest save shows the page as everyone reads it.
+  const local = await localCourseOfPage(signed);
   return (
     <>
       <PublicHeader walkthroughHref={walkthroughHref(local)} />

@@ -8,9 +8,9 @@ import { localCourseOfPage } from "@/lib/scheme-details/service";
 // A scheme's own copy of a lesson page, with its contacts where the course says to ask the scheme.
 // Not rendered per request: each copy is rendered once, when first asked for, then served from
 // the page cache like the page everyone reads (Incremental Static Regeneration). Saving the
-// scheme's details gives new addresses (the revision in the signed segment), so a copy is never
-// out of date under the addresses the site hands out; the one-hour revalidation only refreshes
-// old addresses someone kept. proxy.ts lets only signed addresses through.
+// scheme's details gives new addresses (the save is named in the signed segment), so a copy is
+// never out of date under the addresses the site hands out; the one-hour revalidation turns old
+// addresses someone kept into the page everyone reads. proxy.ts lets only signed addresses through.
 export const dynamic = "error";
 export const revalidate = 3600;
 
@@ -31,7 +31,7 @@ export default async function SchemeLessonPage({ params }: { params: Promise<Par
   const { module: moduleSlug, page: pageSlug, scheme } = await params;
   const lesson = await findLesson(moduleSlug, pageSlug);
   const signed = lesson ? readLessonSegment(scheme, lesson.module.slug, lesson.page.slug) : null;
-  const local = signed ? await localCourseOfPage(signed) : null;
-  if (!lesson || !local) notFound();
-  return <LessonArticle lesson={lesson} local={local} />;
+  if (!lesson || !signed) notFound();
+  // An address from before the scheme's latest save shows the page as everyone reads it.
+  return <LessonArticle lesson={lesson} local={await localCourseOfPage(signed)} />;
 }

@@ -1,6 +1,8 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { authSecret } from "@/lib/auth/secret";
+import { isUnsignedSchemePath } from "@/lib/scheme-details/page-keys";
 
-// Three small jobs, none of them authorization:
+// Four small jobs, none of them authorization:
 //
 // 1. A convenience: visitors with no session cookie are sent to sign in before they reach a
 //    signed-in area. It does not decide who may see what; every page, action and route handler
@@ -11,6 +13,11 @@ import { type NextRequest, NextResponse } from "next/server";
 // 3. HTTP status codes for pages that must work without JavaScript. A page that calls notFound()
 //    gets a 404 but an empty body in browsers without JavaScript (vercel/next.js#62228), so such
 //    pages redirect to a plain page and the status is set here.
+// 4. A scheme's own copies of the lesson pages and the walk-through (…/scheme/<segment>) are cached
+//    pages, one per address: an address whose signature is wrong is answered "not found" here, so
+//    made-up addresses never reach the page cache (lib/scheme-details/page-keys.ts). A signature
+//    check, not authorization: the signed address is the capability, handed out only to the scheme's
+//    own people by pages that check who they are.
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const GATED = /^\/(my|trainer|admin|modules|certificates|dashboard)(\/|$)/;
 const STATUS_PAGES: Record<string, number> = { "/verify/not-found": 404, "/page-not-found": 404, "/no-access": 403 };
@@ -18,10 +25,16 @@ const STATUS_PAGES: Record<string, number> = { "/verify/not-found": 404, "/page-
 /** Bodies this large are refused before they reach a page or action (Next answers them with a 500). */
 const MAX_BODY_BYTES = 1_000_000;
 
+let sharedSecret: string | undefined;
+const secret = () => (sharedSecret ??= authSecret());
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (Number(request.headers.get("content-length") ?? 0) >= MAX_BODY_BYTES) {
     return new NextResponse("That is too much to send at once.", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  if (isUnsignedSchemePath(secret(), pathname)) {
+    return NextResponse.rewrite(new URL("/page-not-found", request.url), { status: 404 });
   }
   const status = Object.hasOwn(STATUS_PAGES, pathname) ? STATUS_PAGES[pathname] : undefined;
   // (Next.js treats this rewrite as external when started with `-H 127.0.0.1`, because it turns
@@ -46,6 +59,9 @@ export const config = {
         { type: "cookie", key: "__Secure-authjs.session-token" },
       ],
     },
+    // Every request for a scheme's copy of a page, with or without a session cookie (item 4).
+    "/modules/:module/:page/scheme/:path*",
+    "/should-i-share/scheme/:path*",
     "/verify/not-found",
     "/page-not-found",
     "/no-access",

@@ -30,6 +30,7 @@ export let remindersSent = sqliteSchema.remindersSent;
 export let digestsSent = sqliteSchema.digestsSent;
 export let rateLimits = sqliteSchema.rateLimits;
 export let jobLocks = sqliteSchema.jobLocks;
+export let schemeDetails = sqliteSchema.schemeDetails;
 
 /** Serves the tables of `engine` to every importer. */
 export function selectEngineTables(engine: EngineName): void {
@@ -55,4 +56,5 @@ export function selectEngineTables(engine: EngineName): void {
   digestsSent = s.digestsSent;
   rateLimits = s.rateLimits;
   jobLocks = s.jobLocks;
+  schemeDetails = s.schemeDetails;
 }

@@ -16,8 +16,11 @@ import { DEMO_GUIDE, demoCertificateCode } from "@/lib/demo/guide";
 import { env, startAddress } from "@/lib/env";
 import { invite } from "@/lib/invitations";
 import { runReminders } from "@/lib/reminders/run";
+import { schemeDetailsForm } from "@/lib/scheme-details/schema";
+import { saveSchemeDetails, schemeDetailsForManager } from "@/lib/scheme-details/service";
 import { buildScheme } from "./demo/build";
 import { DEMO_CAST, RIVERSIDE_CAST } from "./demo/cast";
+import { DEMO_SCHEME_DETAILS } from "./demo/scheme-details";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHEME, RIVERSIDE_SCHEME };
 
@@ -66,6 +69,12 @@ export async function seedDemo(): Promise<DemoSeed> {
     // An invitation waiting to be accepted, sent today by the real invitation code (its link is in the outbox).
     const viewer = { personId: demo.trainer.id, name: demo.trainer.name, email: demo.trainer.email, role: demo.trainer.role, schemeId: demo.scheme.id, sessionId: "demo-seed" };
     await invite(viewer, { email: "noah.bennett@demo.example", name: "Noah Bennett", role: "carer", schemeId: demo.scheme.id, intakeId: main.rows.intakes.at(-1)!.id ?? null });
+  }
+  // The demo scheme's contacts, saved once as its trainer would (checked and audited); a later run
+  // keeps whatever a trainer has changed them to.
+  const trainerViewer = { personId: demo.trainer.id, name: demo.trainer.name, email: demo.trainer.email, role: demo.trainer.role, schemeId: demo.scheme.id, sessionId: "demo-seed" };
+  if (!(await schemeDetailsForManager(trainerViewer, demo.scheme.id)).details) {
+    await saveSchemeDetails(trainerViewer, demo.scheme.id, schemeDetailsForm.parse(DEMO_SCHEME_DETAILS));
   }
   const historyFrom = existing ? addDays(isoDateInLondon(existing.createdAt), -first.joined) : today;
   // Today's reminders and the trainers' digest, by the real job (a run later the same day sends nothing).

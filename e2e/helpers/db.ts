@@ -133,3 +133,41 @@ export function hashToken(token: string): string {
 export function setClock(iso: string | null): void {
   writeFileSync(E2E.clockFile, iso ?? "");
 }
+
+// Certificates are issued by quiz completion elsewhere; here they are inserted straight into the
+// e2e database, with a code made the same way lib/certificates/code.ts makes one.
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+export function newCode(): string {
+  let bits = "";
+  for (const byte of randomBytes(18)) bits += byte.toString(2).padStart(8, "0");
+  return Array.from({ length: 28 }, (_, i) => ALPHABET[parseInt(bits.slice(i * 5, i * 5 + 5), 2)]).join("");
+}
+export const grouped = (code: string) => code.match(/.{4}/g)!.join("-");
+
+function isoDate(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+export async function insertCertificate(person: { id: number; name: string; schemeId: number | null }) {
+  const code = newCode();
+  const today = new Date();
+  const issuedOn = isoDate(today);
+  const expiresOn = isoDate(new Date(Date.UTC(today.getUTCFullYear() + 1, today.getUTCMonth(), Math.min(today.getUTCDate(), 28))));
+  const modules = [
+    { slug: "golden-rules", title: "The seven golden rules of information sharing", completedOn: issuedOn, assisted: false, score: 5, total: 5 },
+    { slug: "confidentiality", title: "Confidentiality for Shared Lives carers", completedOn: issuedOn, assisted: true, score: null, total: null },
+    { slug: "triangle-of-care", title: "The triangle of care", completedOn: issuedOn, assisted: false, score: 4, total: 5 },
+  ];
+  const id = await e2eSql.insert(
+    `insert into certificates (code, person_id, scheme_id, holder_name, course_id, course_title, content_version, cycle, issued_on, expires_on, modules)
+     values (?, ?, ?, ?, 'shared-lives-confidentiality', 'Confidentiality and information sharing', 'e2e-1', 1, ?, ?, ?)`,
+    code,
+    person.id,
+    person.schemeId,
+    person.name,
+    issuedOn,
+    expiresOn,
+    JSON.stringify(modules),
+  );
+  return { id, code, issuedOn, expiresOn };
+}

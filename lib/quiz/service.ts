@@ -219,7 +219,7 @@ export type ResultView = {
   submittedAt: Date;
   rows: {
     number: number;
-    scenario: Pick<Scenario, "title" | "situation" | "question">;
+    scenario: Pick<Scenario, "id" | "title" | "situation" | "question">;
     chosen: { text: string; feedback: string; rule: string } | null;
     best: { text: string; feedback: string; rule: string };
     correct: boolean;
@@ -247,7 +247,7 @@ export async function resultView(viewer: Viewer, moduleSlug: string, attemptId: 
       const best = s.options.find((x) => x.best)!;
       return {
         number: i + 1,
-        scenario: { title: s.title, situation: s.situation, question: s.question },
+        scenario: { id: s.id, title: s.title, situation: s.situation, question: s.question },
         chosen: chosen ? { text: chosen.text, feedback: chosen.feedback, rule: chosen.rule } : null,
         best: { text: best.text, feedback: best.feedback, rule: best.rule },
         correct: o.correct,

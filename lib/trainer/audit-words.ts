@@ -23,6 +23,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "downloaded-own-data": "Downloaded their own data",
   anonymised: "Anonymised",
   "created-scheme": "Created a scheme",
+  "updated-scheme-details": "Changed the scheme's contacts and notes",
   "marked-version-for-retraining": "Marked a course version for retraining",
   "seeded-demo-account": "Demo account created",
 };

@@ -37,15 +37,19 @@ describe("migrations", () => {
 
 describe("the at-most-one migration (0002)", () => {
   it("tidies rows that would break its unique indexes before creating them", async () => {
-    const { mkdtempSync } = await import("node:fs");
+    const { mkdtempSync, readFileSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const { join } = await import("node:path");
     const file = join(mkdtempSync(join(tmpdir(), "slt-")), "t.db");
     const db = openDatabase(file);
-    // Back to the state before 0002, then rows that only the old schema allowed.
+    // Back to the state before 0002 (so also before the migrations after it, which only add
+    // tables), then rows that only the old schema allowed.
+    const journal = JSON.parse(readFileSync(join(process.cwd(), "db", "migrations", "meta", "_journal.json"), "utf8")) as { entries: { tag: string; when: number }[] };
+    const from = journal.entries.find((e) => e.tag.startsWith("0002_"))!.when;
     db.client().exec(`
       drop index quiz_attempts_one_open; drop index certificates_one_live; drop table job_locks; drop table rate_limits;
-      delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations);
+      drop table scheme_details;
+      delete from __drizzle_migrations where created_at >= ${from};
       insert into schemes (id, name) values (1, 's');
       insert into people (id, scheme_id, name, email, role) values (1, 1, 'p', 'p@x', 'carer');
       insert into quiz_attempts (id, person_id, module_slug, cycle, content_version, scenario_ids, started_at, total) values

@@ -83,6 +83,8 @@ describe.skipIf(!baseUrl)("db:copy into PostgreSQL", () => {
         values (${now}, ${trainer}, 1, ${person}, 'unicode', '{"note":"Zoë O’Brien ✓","nested":{"list":[1,2.5,null,true]}}');
       insert into retrain_versions (content_version, marked_at, marked_by, reason) values ('2024.1', ${now}, ${trainer}, 'Safeguarding law changed');
       insert into digests_sent (trainer_id, day, sent_at) values (${trainer}, '2026-11-30', ${now});
+      insert into scheme_details (scheme_id, public_name, advice_phone, note_breach, revision, updated_at, updated_by)
+        values (1, 'Zoë’s Shared Lives', '0300 123 4567', 'Ring **at once**.\n- [Guide](https://example.org/breach)', 3, ${now}, ${trainer});
       insert into rate_limits (key, window_start, count) values ('verify:203.0.113.9', ${now - (now % 60_000)}, 3);
       insert into job_locks (name, holder, locked_at, locked_until) values ('reminders', 'host:1:x', ${now}, ${now + 1_800_000});
       update people set name = 'Zoë O’Brien-Ñúñez' where id = ${person};

@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { insertIntake } from "@/db/queries/intakes";
 import { findPersonById, setPersonActive } from "@/db/queries/people";
+import { findSchemeDetails } from "@/db/queries/scheme-details";
 import type { Viewer } from "@/lib/access";
 import { setTestNow } from "@/lib/clock";
 import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf, sqlRow } from "../helpers/db";
@@ -57,6 +58,7 @@ const pages = {
   analytics: (await import("@/app/(site)/trainer/analytics/page")).default,
   audit: (await import("@/app/(site)/trainer/audit/page")).default,
   leavers: (await import("@/app/(site)/trainer/leavers/page")).default,
+  schemeDetails: (await import("@/app/(site)/trainer/scheme-details/page")).default,
 };
 
 let db: Db;
@@ -126,6 +128,7 @@ const pageCalls: Record<string, (role: RoleName) => Promise<string>> = {
   "/trainer/analytics": async (role) => renderToString(await pages.analytics({ searchParams: Promise.resolve(schemeParam(role)) })),
   "/trainer/audit": async (role) => renderToString(await pages.audit({ searchParams: Promise.resolve(schemeParam(role)) })),
   "/trainer/leavers": async (role) => renderToString(await pages.leavers({ searchParams: Promise.resolve(schemeParam(role)) })),
+  "/trainer/scheme-details": async (role) => renderToString(await pages.schemeDetails({ searchParams: Promise.resolve(schemeParam(role)) })),
 };
 
 describe("trainer pages", () => {
@@ -215,6 +218,10 @@ const actionCalls: Record<string, { call: (role: RoleName) => Promise<unknown>; 
     call: () => actions.moveToIntakeFormAction(form({ personId: String(world.carolA.id), intakeId: String(world.intakeA.id) })),
     changed: async () => (await findPersonById(world.carolA.id))!.intakeId === world.intakeA.id,
   },
+  "save the scheme's contacts": {
+    call: () => actions.saveSchemeDetailsAction({}, form({ publicName: "Scheme A", advicePhone: "0300 123 4567", schemeId: String(world.schemeA.id) })),
+    changed: async () => (await findSchemeDetails(world.schemeA.id)) !== undefined,
+  },
   "anonymise leavers": {
     call: () => actions.anonymiseAction({}, form({ confirm: "yes", schemeId: String(world.schemeA.id) })),
     changed: async () => (await findPersonById(world.leaverA.id))!.anonymisedAt !== null,
@@ -253,6 +260,7 @@ describe("server actions, called directly", () => {
       () => actions.moveToIntakeFormAction(form({ personId: String(world.carolA.id), intakeId: String(schemeBIntake.id) })),
       () => actions.moveToIntakeFormAction(form({ personId: String(bobB.id), intakeId: "" })),
       () => actions.anonymiseAction({}, form({ confirm: "yes", schemeId: String(world.schemeB.id) })),
+      () => actions.saveSchemeDetailsAction({}, form({ publicName: "Not yours", schemeId: String(world.schemeB.id) })),
       // An admin account is in no scheme: not a trainer's to manage.
       () => actions.setActiveAction({}, form({ personId: String(world.roles.admin.personId), active: "false" })),
       () => actions.recordAssistedAction({}, form({ personId: "999999", moduleSlug: "golden-rules", completedOn: "2026-11-20", assistedBy: "x", evidence: "y" })),

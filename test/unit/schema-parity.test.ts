@@ -64,6 +64,8 @@ describe("row types", () => {
     expectTypeOf<typeof sqlite.remindersSent.$inferInsert>().toEqualTypeOf<typeof pg.remindersSent.$inferInsert>();
     expectTypeOf<typeof sqlite.digestsSent.$inferSelect>().toEqualTypeOf<typeof pg.digestsSent.$inferSelect>();
     expectTypeOf<typeof sqlite.digestsSent.$inferInsert>().toEqualTypeOf<typeof pg.digestsSent.$inferInsert>();
+    expectTypeOf<typeof sqlite.schemeDetails.$inferSelect>().toEqualTypeOf<typeof pg.schemeDetails.$inferSelect>();
+    expectTypeOf<typeof sqlite.schemeDetails.$inferInsert>().toEqualTypeOf<typeof pg.schemeDetails.$inferInsert>();
   });
 });
 

@@ -3,7 +3,11 @@ import { Credits } from "@/app/_components/course/credits";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { SchemeContactLine, SchemePanel } from "@/app/_components/scheme/scheme-panel";
 import { requireViewer } from "@/lib/auth/viewer";
+import { ownValue } from "@/lib/own";
+import { SCENARIO_POINTS } from "@/lib/scheme-details/points";
+import { type LocalCourse, localCourseFor } from "@/lib/scheme-details/service";
 import { findModule } from "@/lib/content/course";
 import { PASS_MARK_PERCENT } from "@/lib/quiz/scoring";
 import { QuizError, resultView } from "@/lib/quiz/service";
@@ -11,6 +15,12 @@ import { startQuizAction } from "../../actions";
 import { showNotFound } from "@/lib/http-status";
 
 export const metadata: Metadata = { title: "Your quiz result" };
+
+/** Where a scenario's feedback sends the carer to their scheme: who that is, in their scheme. */
+function ContactFor({ scenarioId, local }: { scenarioId: string; local: LocalCourse | null }) {
+  const point = ownValue(SCENARIO_POINTS, scenarioId);
+  return local && point ? <SchemeContactLine details={local.details} point={point} /> : null;
+}
 
 export default async function ResultPage({ params }: { params: Promise<{ module: string; attempt: string }> }) {
   const { module: slug, attempt } = await params;
@@ -25,6 +35,7 @@ export default async function ResultPage({ params }: { params: Promise<{ module:
     throw error;
   }
   if (!view) redirect(`/modules/${slug}/quiz/${attempt}/check`);
+  const local = await localCourseFor(viewer);
   return (
     <div data-listen>
       <span className="caption">{mod.title}</span>
@@ -78,9 +89,11 @@ export default async function ResultPage({ params }: { params: Promise<{ module:
                 </p>
               </>
             ) : null}
+            <ContactFor scenarioId={row.scenario.id} local={local} />
           </li>
         ))}
       </ol>
+      {local ? <SchemePanel details={local.details} point="advice" /> : null}
       <Credits sourceIds={view.sourceIds} />
     </div>
   );

@@ -61,4 +61,13 @@ npx next build
 echo "== End-to-end tests (Playwright)"
 npx playwright test --config e2e/playwright.config.ts
 
+if [ "$POSTGRES_TESTS" = "ran" ]; then
+  # The journeys again with the site on PostgreSQL (a fresh database on the throwaway server, on
+  # its own port): signing in, invitations, quiz to certificate to public check, the trainer
+  # matrix and export, the yearly cycle with the moved clock, and each scheme's own details.
+  echo "== End-to-end journeys on PostgreSQL (Playwright, E2E_ENGINE=postgres)"
+  E2E_ENGINE=postgres E2E_PORT=3101 npx playwright test --config e2e/playwright.config.ts \
+    auth.spec.ts quiz.spec.ts certificates.spec.ts trainer.spec.ts clock.spec.ts scheme-details.spec.ts
+fi
+
 echo "== PostgreSQL tests: $POSTGRES_TESTS"

@@ -35,9 +35,7 @@ export function auditActionLabel(action: string): string {
 /** Details of an entry as short "key: value" phrases (ids and values as recorded). */
 export function auditDetailsText(details: unknown): string {
   if (!details || typeof details !== "object") return "";
-  // In name order: PostgreSQL's jsonb does not keep the order the keys were written in.
   return Object.entries(details as Record<string, unknown>)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .filter(([, v]) => v !== null && v !== undefined && v !== "")
     .map(([k, v]) => `${k.replace(/([A-Z])/g, " $1").toLowerCase()}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
     .join("; ");

@@ -3,7 +3,8 @@
 // E2E_PORT lets two runs live side by side, each with its own database folder (and database).
 // E2E_ENGINE=postgres runs the site on PostgreSQL: a fresh database slt_e2e_<port> on the server
 // TEST_DATABASE_URL names (TEST_DATABASE_CA_FILE for its TLS certificate), as scripts/test-all.sh
-// gives; otherwise (the default) on the SQLite file data/e2e…/e2e.db.
+// gives; otherwise (the default) on the SQLite file data/e2e…/e2e.db. The database is dropped and
+// made again at the next run's start (kept after a run, like the SQLite file, to look at failures).
 import { join } from "node:path";
 
 const root = join(__dirname, "..");

@@ -58,8 +58,10 @@ fi
 echo "== Production build"
 npx next build
 
-echo "== End-to-end tests (Playwright)"
+echo "== End-to-end tests on SQLite (Playwright)"
+started=$SECONDS
 npx playwright test --config e2e/playwright.config.ts
+echo "   SQLite end-to-end: $((SECONDS - started)) s"
 
 if [ "$POSTGRES_TESTS" = "ran" ]; then
   # The journeys again with the site on PostgreSQL (a fresh database on the throwaway server, on
@@ -67,7 +69,9 @@ if [ "$POSTGRES_TESTS" = "ran" ]; then
   # matrix and export, the yearly cycle with the moved clock, and each scheme's own details.
   echo "== End-to-end journeys on PostgreSQL (Playwright, E2E_ENGINE=postgres)"
   # (e2e/playwright.config.ts chooses the journeys when E2E_ENGINE=postgres.)
+  started=$SECONDS
   E2E_ENGINE=postgres E2E_PORT=3101 npx playwright test --config e2e/playwright.config.ts
+  echo "   PostgreSQL end-to-end: $((SECONDS - started)) s"
 fi
 
 echo "== PostgreSQL tests: $POSTGRES_TESTS"

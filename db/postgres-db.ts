@@ -87,8 +87,27 @@ export function openPostgres(config: PostgresConfig): PostgresDb {
   // server is down, pages fail and /health says 503 instead of every request hanging.
   const options = buildPgPoolOptions({ connectTimeoutMs: 5_000, ...config, applicationName: "shared-lives" });
   const pool = new pg.Pool(options);
-  // An idle pooled connection that the server drops (a restart, a failover) emits 'error' on the
-  // pool; without a listener that would end the process. The pool replaces it on next use.
-  pool.on("error", (error) => console.error("PostgreSQL: an idle connection failed and will be replaced:", error.message));
+  watchConnections(pool);
   return new PostgresDb(config, pool, options);
+}
+
+/**
+ * Keeps a connection that the server drops (a restart, a failover, pg_terminate_backend) from
+ * ending the process: node-postgres emits 'error' on the connection's Client, and an 'error' event
+ * with no listener is thrown as an uncaught exception.
+ *
+ * The pool listens only while a connection is idle (and re-emits on the pool). A connection that
+ * is checked out, say a write transaction between two statements, has no listener at all, and
+ * `pg_ctl restart -m fast` under load killed a script outright that way ("terminating connection
+ * due to administrator command", 57P01); `next start` survives only because Next.js logs uncaught
+ * exceptions instead of exiting. So every connection gets its own listener when it is made. The
+ * request using it still fails (its statement is rejected), and the pool never hands the broken
+ * connection out again: it drops any connection that has failed when it is released.
+ */
+function watchConnections(pool: pg.Pool): void {
+  pool.on("connect", (client) => {
+    client.on("error", (error) => console.error("PostgreSQL: a connection failed and will be replaced:", error.message));
+  });
+  // The pool re-emits an idle connection's error here; the listener above has logged it already.
+  pool.on("error", () => {});
 }

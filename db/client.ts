@@ -70,6 +70,21 @@ type TxContext = { db: Db; tx: Tx; open: boolean };
 const shared = globalThis as unknown as Shared;
 const transactions = (shared.sharedLivesTx ??= new AsyncLocalStorage<TxContext>());
 
+// The engine this copy of db/ speaks (its dialect and tables). Not on globalThis: each copy of the
+// module graph that Next.js loads (the instrumentation hook's, the routes') has its own
+// db/dialect.ts and db/tables.ts, and each must be switched, or a route that finds the database
+// opened by another copy would query PostgreSQL with the SQLite tables.
+let engineHere: EngineName = "sqlite";
+function speak(db: Db): Db {
+  if (engineHere !== db.engine) {
+    selectEngine(db.engine);
+    engineHere = db.engine;
+  }
+  return db;
+}
+// A copy loaded after the database was opened switches at once, before any query is built.
+if (shared.sharedLivesDb) speak(shared.sharedLivesDb);
+
 /** Where getDb() opens the database; called by lib/database.ts with lib/env.ts's values. */
 export function configureDatabase(config: () => DatabaseConfig): void {
   shared.sharedLivesConfig = config;
@@ -91,16 +106,15 @@ export function openConfigured(config: DatabaseConfig): Db {
 export function getDb(): Db {
   const configure = shared.sharedLivesConfig;
   const open = shared.sharedLivesDb;
-  if (open && !configure) return open;
+  if (open && !configure) return speak(open);
   if (!configure) throw new Error("The database is not configured: import lib/database.ts (configureDatabase) before the first query.");
   const config = configure();
   const key = keyOf(config);
-  if (open && shared.sharedLivesDbKey === key) return open;
+  if (open && shared.sharedLivesDbKey === key) return speak(open);
   const db = openConfigured(config);
   shared.sharedLivesDb = db;
   shared.sharedLivesDbKey = key;
-  selectEngine(db.engine);
-  return db;
+  return speak(db);
 }
 
 /** Brings the database's schema up to date: SQLite did so on opening; PostgreSQL under its advisory lock. */
@@ -113,7 +127,7 @@ export function useDatabase(db: Db): void {
   shared.sharedLivesDb = db;
   shared.sharedLivesDbKey = undefined;
   shared.sharedLivesConfig = undefined;
-  selectEngine(db.engine);
+  speak(db);
 }
 
 function currentTransaction(): TxContext | undefined {

@@ -74,6 +74,12 @@ export type Dialect = {
   boolToInt(expr: SQL): SQL;
   /** A time in milliseconds since 1970 as a value to compare timestamp columns with in raw SQL. */
   epochMs(ms: number): SQL;
+  /**
+   * A time as the value of a prepared statement's placeholder compared with a timestamp column.
+   * Placeholder values go to the driver as they are, without the column's own conversion: integer
+   * milliseconds on SQLite, a Date on PostgreSQL (timestamptz).
+   */
+  timeValue(at: Date): number | Date;
   /** The default of created_at-style columns: now, in integer milliseconds. */
   readonly nowMs: SQL;
   /**
@@ -156,6 +162,7 @@ export const sqliteDialect: Dialect = {
   false: sql`0`,
   boolToInt: (expr) => expr,
   epochMs: (ms) => sql`${ms}`,
+  timeValue: (at) => at.getTime(),
   nowMs: sql`(unixepoch('subsec') * 1000)`,
   lockFor: async () => {},
   isUniqueViolation: (error) => errorCodes(error).some((code) => code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY"),
@@ -205,6 +212,7 @@ export const postgresDialect: Dialect = {
   false: sql`false`,
   boolToInt: (expr) => sql`cast((${expr}) as integer)`,
   epochMs: (ms) => sql`to_timestamp(cast(${ms} as double precision) / 1000)`,
+  timeValue: (at) => at,
   nowMs: sql`(extract(epoch from now()) * 1000)::bigint`,
   lockFor: async (tx, key) => {
     await pg(tx).execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);

@@ -119,6 +119,9 @@ export async function questionView(viewer: Viewer, moduleSlug: string, attemptId
  */
 export async function answerScenario(viewer: Viewer, attemptId: number, scenarioId: string, optionId: string): Promise<{ changed: boolean; total: number }> {
   return await writeTransaction(async (tx) => {
+    // Read, decide, write, under the person's lock (as starting and completing are): the same
+    // answer sent twice at once is stored once, and an answer cannot slip in beside a submit.
+    await dialect.lockFor(tx, `person:${viewer.personId}`);
     const attempt = await findAttempt(attemptId, tx);
     if (!attempt) throw new QuizError("not-found", "We could not find that quiz. Start your own quiz from your training page.");
     const scenario = isModuleSlug(attempt.moduleSlug) ? scenariosOf(attempt.moduleSlug).get(scenarioId) : undefined;
@@ -169,6 +172,8 @@ export async function checkAnswersView(viewer: Viewer, moduleSlug: string, attem
 export async function submitAttempt(viewer: Viewer, moduleSlug: string, attemptId: number): Promise<{ passed: boolean; certificateId: number | null }> {
   const titles = await moduleTitles();
   return await writeTransaction(async (tx) => {
+    // The answers it scores are the ones committed before it: no answer is stored beside it.
+    await dialect.lockFor(tx, `person:${viewer.personId}`);
     const attempt = await findAttempt(attemptId, tx);
     if (!attempt || attempt.personId !== viewer.personId || attempt.moduleSlug !== moduleSlug) {
       throw new QuizError("not-found", "We could not find that quiz. Start your own quiz from your training page.");

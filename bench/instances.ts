@@ -292,6 +292,20 @@ export async function instancesBench(opts: { learners?: number; ports?: [number,
     for (const i of instances) i.up = true;
     // How many connections the instances hold on the server (both pools), for the sizing in docs/scaling.md.
     const connections = { most: 0, mostActive: 0 };
+    // And how much memory each instance's process holds (resident), for sizing.
+    let mostMemoryMb = 0;
+    const sampleMemory = () => {
+      for (const i of instances) {
+        const pid = i.running ? i.site!.child.pid : undefined;
+        if (!pid) continue;
+        try {
+          const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+          mostMemoryMb = Math.max(mostMemoryMb, Math.round(kb / 1024));
+        } catch {
+          // not Linux, or the process just ended
+        }
+      }
+    };
     const countConnections = async () => {
       while (polling) {
         try {
@@ -304,6 +318,7 @@ export async function instancesBench(opts: { learners?: number; ports?: [number,
         } catch {
           // PostgreSQL is restarting.
         }
+        sampleMemory();
         await sleep(250);
       }
     };
@@ -504,6 +519,7 @@ export async function instancesBench(opts: { learners?: number; ports?: [number,
       writesExpected: totalWrites,
       failedRequests: { total: failures.length, duringKill: duringKill.length, duringPgRestart: duringRestart.length, otherwise: elsewhere.length },
       serverConnections: { most: connections.most, mostActiveAtOnce: connections.mostActive, poolLimit: poolSize * instances.length },
+      mostMemoryPerInstanceMb: mostMemoryMb,
     });
 
     failureSamples = failures.slice(0, 60).map((f) => ({ instance: f.instance, kind: f.kind, what: f.what, secondsIntoLoad: Math.round((f.at - events.loadStart!) / 100) / 10 }));

@@ -68,6 +68,22 @@ type Check = { name: string; ok: boolean | null; detail: string };
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/**
+ * The work, or a rejection after `ms`: a request the fetch's own abort signal did not end (a run
+ * here stalled with every learner waiting on a fetch that had no socket left) counts as unanswered.
+ */
+async function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** One app instance as the balancer sees it. */
 class Instance {
   site: SiteServer | null = null;
@@ -277,9 +293,14 @@ export async function instancesBench(opts: { learners?: number; ports?: [number,
           const t0 = performance.now();
           let status: HealthSample["status"];
           try {
-            const res = await fetch(`${instance.base}/health`, { signal: AbortSignal.timeout(3_000) });
-            await res.arrayBuffer();
-            status = res.status;
+            status = await withDeadline(
+              fetch(`${instance.base}/health`, { signal: AbortSignal.timeout(3_000) }).then(async (res) => {
+                await res.arrayBuffer();
+                return res.status;
+              }),
+              4_000,
+              "GET /health",
+            );
           } catch {
             status = "no answer";
           }
@@ -343,7 +364,7 @@ export async function instancesBench(opts: { learners?: number; ports?: [number,
         target.inFlight++;
         const t0 = performance.now();
         try {
-          const value = await attempt(target);
+          const value = await withDeadline(attempt(target), REQUEST_TIMEOUT_MS + 5_000, what);
           target.answers.push(Date.now());
           latencies.push(performance.now() - t0);
           return value;
@@ -377,7 +398,7 @@ export async function instancesBench(opts: { learners?: number; ports?: [number,
       send(
         `POST ${path}`,
         async (i) => {
-          const res = await postForm(i.base, path, form, overrides, cookie);
+          const res = await postForm(i.base, path, form, overrides, cookie, AbortSignal.timeout(REQUEST_TIMEOUT_MS));
           await res.arrayBuffer();
           const location = new URL(res.headers.get("location") ?? "/", i.base).pathname;
           if (res.status !== 303 || !expect.test(location)) throw new HttpProblem(res.status, location);
@@ -493,9 +514,14 @@ export async function instancesBench(opts: { learners?: number; ports?: [number,
 
     log(`${learners} learners start (${totalWrites} writes); A is killed after ${Math.round(KILL_AT * totalWrites)} acknowledged writes`);
     events.loadStart = Date.now();
+    // Progress every 15 s, so a slow run shows where it is.
+    const progress = setInterval(() => {
+      log(`  ${Math.round((Date.now() - events.loadStart!) / 1000)} s: ${acks.length}/${totalWrites} writes acknowledged, ${requests} requests, ${failures.length} failed; in flight A ${A.inFlight}, B ${B.inFlight}`);
+    }, 15_000);
     const flows = Promise.allSettled(Array.from({ length: learners }, (_, i) => learner(i)));
     const scenarioDone = scenario();
     const outcomes = await flows;
+    clearInterval(progress);
     loadDone = true;
     events.loadEnd = Date.now();
     await scenarioDone;

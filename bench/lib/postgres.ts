@@ -2,8 +2,9 @@
 // TEST_DATABASE_URL or DATABASE_URL names (the bench makes databases of its own on it, slt_bench_*,
 // and never touches the database the address names), else a throwaway server started here with
 // scripts/lib/postgres.sh and stopped at the end. The throwaway server keeps fsync on (--durable),
-// so that a commit waits for the disk as it does on the SQLite file (synchronous=FULL).
-import { spawnSync } from "node:child_process";
+// so that a commit waits for the disk as it does on the SQLite file (synchronous=FULL). Only a
+// throwaway server may be restarted (bench/instances.ts restarts it under load).
+import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import pg from "pg";
 import { buildPgPoolOptions } from "@/db/pg-connection-options";
@@ -19,6 +20,13 @@ export type PgServer = {
   database(name: string): string;
   /** A connection to the maintenance database, for CREATE and DROP DATABASE. */
   admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T>;
+  /** True when this process started the server: then it may restart it. */
+  throwaway: boolean;
+  /**
+   * Restarts a throwaway server as its owner (`pg_ctl stop -m fast`, `downSeconds`, `pg_ctl
+   * start`; with no pause, `pg_ctl restart`); resolves when it accepts connections again.
+   */
+  restart(downSeconds: number): Promise<void>;
   stop(): void;
 };
 
@@ -30,11 +38,25 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-function server(url: string, caFile: string | undefined, origin: string, stop: () => void): PgServer {
+/** Runs bash with scripts/lib/postgres.sh sourced, without blocking: the load carries on meanwhile. */
+function postgresSh(script: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("bash", ["-c", `set -euo pipefail; source "$1"; ${script}`, "bench", POSTGRES_SH, ...args], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (c: Buffer) => (err += c.toString()));
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`scripts/lib/postgres.sh failed (${code}):\n${err}`))));
+  });
+}
+
+type Restart = ((downSeconds: number) => Promise<void>) | null;
+
+function server(url: string, caFile: string | undefined, origin: string, stop: () => void, restart: Restart): PgServer {
   return {
     url,
     caFile,
     origin,
+    throwaway: restart !== null,
+    restart: restart ?? (() => Promise.reject(new Error("the server was given (TEST_DATABASE_URL or DATABASE_URL): the bench does not restart it"))),
     database: (name) => withDatabase(url, name),
     admin: async (fn) => {
       const client = new pg.Client({ ...buildPgPoolOptions({ url, caFile }), application_name: "shared-lives bench" });
@@ -55,7 +77,7 @@ export function benchPostgres(): PgServer {
   if (given) {
     const caFile = (given === "TEST_DATABASE_URL" ? process.env.TEST_DATABASE_CA_FILE : process.env.DATABASE_CA_FILE) || undefined;
     log(`PostgreSQL: the server at ${given} (the bench's own databases on it: slt_bench_*)`);
-    return server(process.env[given]!, caFile, `the server at ${given}`, () => {});
+    return server(process.env[given]!, caFile, `the server at ${given}`, () => {}, null);
   }
   const env = { ...process.env, TEST_DATABASE_URL: "", TEST_DATABASE_CA_FILE: "" };
   const started = spawnSync(
@@ -74,7 +96,9 @@ export function benchPostgres(): PgServer {
   };
   // Never left running: also stopped when the bench fails or is interrupted.
   process.on("exit", stop);
-  return server(url, undefined, "a throwaway server (scripts/lib/postgres.sh, fsync on)", stop);
+  const restart = (downSeconds: number) =>
+    postgresSh(`PG_THROWAWAY_DIR="$2" PG_THROWAWAY_BIN="$3" && restart_throwaway_postgres fast "$4"`, [dir, bin, String(Math.max(0, Math.round(downSeconds)))]);
+  return server(url, undefined, "a throwaway server (scripts/lib/postgres.sh, fsync on)", stop, restart);
 }
 
 /** A fresh, empty database `name` (dropped first if it is there). */

@@ -142,6 +142,8 @@ start_throwaway_postgres() {
     port=$(_pg_free_port)
     if _pg_as_owner "$PG_THROWAWAY_BIN/pg_ctl" -D "$dir/data" -o "-p $port $opts" -l "$dir/server.log" -w -t 30 start >"$dir/pg_ctl.log" 2>&1; then
       t2=$(date +%s%N)
+      # For restart_throwaway_postgres, which may start it again on the same port.
+      echo "-p $port $opts" >"$dir/server.opts"
       export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
       if [ "$ssl" = "1" ]; then
         export TEST_DATABASE_CA_FILE="$dir/server.crt"
@@ -160,6 +162,36 @@ start_throwaway_postgres() {
   cat "$dir/pg_ctl.log" "$dir/server.log" >&2 2>/dev/null
   stop_throwaway_postgres
   return 1
+}
+
+# restart_throwaway_postgres [fast|immediate] [seconds down]
+# Restarts the server start_throwaway_postgres started (same folder, port and options), as its
+# owner, and waits until it accepts connections again. `fast` (the default) ends every session and
+# checkpoints; `immediate` is a crash of the server. With no pause this is `pg_ctl restart`; with
+# one, `pg_ctl stop`, the pause, then `pg_ctl start`: a restart that lasts long enough for the
+# clients to see it (as a failover would). For bench/instances.ts, which restarts it under load.
+restart_throwaway_postgres() {
+  local mode="${1:-fast}" down="${2:-0}"
+  local dir="$PG_THROWAWAY_DIR"
+  if [ -z "$dir" ] || [ ! -f "$dir/data/postmaster.pid" ]; then
+    echo "restart_throwaway_postgres: no server started by start_throwaway_postgres is running" >&2
+    return 1
+  fi
+  if [ "$down" = "0" ]; then
+    _pg_as_owner "$PG_THROWAWAY_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m "$mode" -w -t 60 restart >"$dir/pg_ctl-restart.log" 2>&1 || {
+      echo "pg_ctl restart failed:" >&2
+      cat "$dir/pg_ctl-restart.log" >&2
+      return 1
+    }
+    return 0
+  fi
+  _pg_as_owner "$PG_THROWAWAY_BIN/pg_ctl" -D "$dir/data" -m "$mode" -w -t 60 stop >"$dir/pg_ctl-restart.log" 2>&1 &&
+    sleep "$down" &&
+    _pg_as_owner "$PG_THROWAWAY_BIN/pg_ctl" -D "$dir/data" -o "$(cat "$dir/server.opts")" -l "$dir/server.log" -w -t 60 start >>"$dir/pg_ctl-restart.log" 2>&1 || {
+    echo "stopping and starting PostgreSQL again failed:" >&2
+    cat "$dir/pg_ctl-restart.log" >&2
+    return 1
+  }
 }
 
 # Stops the server start_throwaway_postgres started and removes its folder. Safe to call twice,

@@ -1,43 +1,58 @@
-// Server-side sessions: the row behind every signed-in request (lib/auth/sessions.ts). Found while
-// live; not once it has expired, been ended, or its person was deactivated. On PostgreSQL the
-// prepared lookup once passed its time as integer ms to a timestamptz, and every signed-in page failed.
+// Server-side sessions, on the engine under test: every signed-in request reads the session row
+// (findLiveSession, a statement prepared once per connection on SQLite), so signing out,
+// expiry and deactivation take effect at once, on every app instance. On PostgreSQL the time
+// compared with expires_at must go to the driver as a Date (placeholders skip the column's own
+// conversion): with milliseconds, as on SQLite, every signed-in page was a 500.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { insertSession } from "@/db/queries/auth";
 import { setPersonActive } from "@/db/queries/people";
 import { endSession, liveSession, SESSION_HOURS, startSession } from "@/lib/auth/sessions";
 import { setTestNow } from "@/lib/clock";
 import { freshDatabase, makePerson, makeScheme } from "../helpers/db";
 
-let person: Awaited<ReturnType<typeof makePerson>>;
+const START = new Date("2026-11-23T08:00:00Z");
+
 beforeEach(async () => {
   await freshDatabase();
-  setTestNow("2027-03-01T10:00:00Z");
-  person = await makePerson("carer", (await makeScheme()).id);
+  setTestNow(START);
 });
 afterEach(() => setTestNow(null));
 
+async function carer() {
+  const scheme = await makeScheme();
+  return await makePerson("carer", scheme.id, { name: "Ada Carer" });
+}
+
 describe("sessions", () => {
-  it("finds a live session with its person", async () => {
+  it("a new session is live, with its person", async () => {
+    const person = await carer();
     const id = await startSession(person.id);
-    expect(await liveSession(id)).toEqual({ sessionId: id, personId: person.id, name: person.name, email: person.email, role: "carer", schemeId: person.schemeId });
-    expect(await liveSession("no-such-session")).toBeUndefined();
+    expect(await liveSession(id)).toMatchObject({ sessionId: id, personId: person.id, name: "Ada Carer", role: "carer", schemeId: person.schemeId });
   });
 
-  it("ends when it expires, to the millisecond", async () => {
+  it("is live until the millisecond it expires, and not from then on", async () => {
+    const person = await carer();
     const id = await startSession(person.id);
-    const expires = new Date("2027-03-01T10:00:00Z").getTime() + SESSION_HOURS * 3600_000;
+    const expires = START.getTime() + SESSION_HOURS * 3600_000;
     setTestNow(new Date(expires - 1));
     expect(await liveSession(id)).toBeDefined();
     setTestNow(new Date(expires));
     expect(await liveSession(id)).toBeUndefined();
   });
 
-  it("ends when signed out, or when the person is deactivated", async () => {
-    const signedOut = await startSession(person.id);
-    await endSession(signedOut);
-    expect(await liveSession(signedOut)).toBeUndefined();
+  it("ends when signed out", async () => {
+    const person = await carer();
+    const id = await startSession(person.id);
+    await endSession(id);
+    expect(await liveSession(id)).toBeUndefined();
+  });
 
-    const other = await startSession(person.id);
-    await setPersonActive(person.id, false, new Date());
-    expect(await liveSession(other)).toBeUndefined();
+  it("ends when the person is deactivated, and an unknown id is no session", async () => {
+    const person = await carer();
+    await insertSession({ id: "s1", personId: person.id, createdAt: START, expiresAt: new Date(START.getTime() + 3600_000) });
+    expect(await liveSession("s1")).toBeDefined();
+    await setPersonActive(person.id, false, START);
+    expect(await liveSession("s1")).toBeUndefined();
+    expect(await liveSession("no-such-session")).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import {
   type AttemptRow,
   answersOfAttempt,
   findAttempt,
+  findAttemptWithChoice,
   findOpenAttempt,
   insertAnswer,
   insertAttemptUnlessOpen,
@@ -119,14 +120,14 @@ export async function questionView(viewer: Viewer, moduleSlug: string, attemptId
  */
 export async function answerScenario(viewer: Viewer, attemptId: number, scenarioId: string, optionId: string): Promise<{ changed: boolean; total: number }> {
   return await writeTransaction(async (tx) => {
-    const attempt = await findAttempt(attemptId, tx);
+    // The attempt and the choice already made for this question, in one statement.
+    const attempt = await findAttemptWithChoice(attemptId, scenarioId, tx);
     if (!attempt) throw new QuizError("not-found", "We could not find that quiz. Start your own quiz from your training page.");
     const scenario = isModuleSlug(attempt.moduleSlug) ? scenariosOf(attempt.moduleSlug).get(scenarioId) : undefined;
     const problem = answerProblem(attempt, viewer.personId, scenarioId, optionId, scenario);
     if (problem === "not-yours") throw new QuizError("not-found", "We could not find that quiz. Start your own quiz from your training page.");
     if (problem) throw new QuizError(problem, answerProblemMessages[problem]);
-    const current = latestAnswers(await answersOfAttempt(attempt.id, tx)).get(scenarioId);
-    if (current === optionId) return { changed: false, total: attempt.scenarioIds.length };
+    if (attempt.currentOption === optionId) return { changed: false, total: attempt.scenarioIds.length };
     await insertAnswer({ attemptId: attempt.id, scenarioId, optionId, best: scenario!.options.find((o) => o.id === optionId)!.best, answeredAt: now() }, tx);
     return { changed: true, total: attempt.scenarioIds.length };
   });

@@ -211,7 +211,7 @@ export async function instancesBench(opts: { learners?: number; ports?: [number,
   const dataDir = join(BENCH_DATA, "instances");
   mkdirSync(dataDir, { recursive: true });
   const start = async (instance: Instance) => {
-    instance.site = await startSite({ databasePath: join(dataDir, "unused.db"), port: instance.port, env: siteEnv });
+    instance.site = await startSite({ database: { engine: "postgres", url, caFile: server.caFile }, port: instance.port, env: siteEnv });
     instance.pids.push(instance.site.child.pid!);
     for (const stream of [instance.site.child.stdout!, instance.site.child.stderr!]) stream.on("data", (chunk: Buffer) => instance.scan(chunk));
     await waitForHttp(`${instance.base}/health`, instance.site.child);

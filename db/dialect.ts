@@ -261,10 +261,11 @@ export const postgresDialect: Dialect = {
   name: "postgres",
   changes: (result) => Number((result as { rowCount?: number | null }).rowCount ?? 0),
   rows: async <T>(db: DbOrTx, query: SQL) => (await pg(db).execute(query)).rows as T[],
-  // Built each time, run as plain parameterised queries (`.prepare()` without a name is an unnamed
-  // statement): a query's build cost is small next to a round trip, and a named statement would
-  // have to be prepared again on every pooled connection.
-  prepared: (db, name, build) => build(db, name),
+  // Built once per connection object, as on SQLite (the pool's drizzle database lives as long as the
+  // process; a transaction's tx, only as long as the transaction): building a query with drizzle's
+  // builder costs more CPU than PostgreSQL takes to run a small one. Run as plain parameterised
+  // queries (`.prepare()` without a name is an unnamed statement), on whichever pooled connection.
+  prepared: cachedPerConnection,
   count: () => sql`count(*)::int`,
   sumInt: (expr) => sql`sum(${expr})::bigint`,
   toNumber: (value) => Number(value ?? 0),

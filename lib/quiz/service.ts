@@ -8,6 +8,7 @@ import {
   type AttemptRow,
   answersOfAttempt,
   findAttempt,
+  findAttemptWithChoice,
   findOpenAttempt,
   insertAnswer,
   insertAttemptUnlessOpen,
@@ -122,14 +123,14 @@ export async function answerScenario(viewer: Viewer, attemptId: number, scenario
     // Read, decide, write, under the person's lock (as starting and completing are): the same
     // answer sent twice at once is stored once, and an answer cannot slip in beside a submit.
     await dialect.lockFor(tx, `person:${viewer.personId}`);
-    const attempt = await findAttempt(attemptId, tx);
+    // The attempt and the choice already made for this question, in one statement.
+    const attempt = await findAttemptWithChoice(attemptId, scenarioId, tx);
     if (!attempt) throw new QuizError("not-found", "We could not find that quiz. Start your own quiz from your training page.");
     const scenario = isModuleSlug(attempt.moduleSlug) ? scenariosOf(attempt.moduleSlug).get(scenarioId) : undefined;
     const problem = answerProblem(attempt, viewer.personId, scenarioId, optionId, scenario);
     if (problem === "not-yours") throw new QuizError("not-found", "We could not find that quiz. Start your own quiz from your training page.");
     if (problem) throw new QuizError(problem, answerProblemMessages[problem]);
-    const current = latestAnswers(await answersOfAttempt(attempt.id, tx)).get(scenarioId);
-    if (current === optionId) return { changed: false, total: attempt.scenarioIds.length };
+    if (attempt.currentOption === optionId) return { changed: false, total: attempt.scenarioIds.length };
     await insertAnswer({ attemptId: attempt.id, scenarioId, optionId, best: scenario!.options.find((o) => o.id === optionId)!.best, answeredAt: now() }, tx);
     return { changed: true, total: attempt.scenarioIds.length };
   });

@@ -121,6 +121,13 @@ export async function prepareData(opts: { people: number; reuse: boolean }): Pro
   const passwordHash = await hash(BENCH_PASSWORD);
   const setHash = c.prepare("update people set password_hash = ? where id = ?");
   c.transaction(() => learnerRows.forEach((l) => setHash.run(passwordHash, l.id)))();
+  // The scheme's own contacts (issue 15), so that its learners read the scheme's copies of the
+  // lesson pages: the bench measures those beside the page everyone reads.
+  c.prepare(
+    `insert into scheme_details (scheme_id, public_name, advice_role, advice_phone, advice_email, breach_contact, breach_phone, breach_within, note_breach, revision, updated_at)
+     select scheme_id, 'Bench Shared Lives', 'your Shared Lives officer', '01632 960 123', 'team@bench.example', 'the duty officer', '01632 960 456', 'straight away', 'Ring **first**.', 1, ?
+     from people where email = ? on conflict (scheme_id) do nothing`,
+  ).run(Date.now(), trainer.email);
   const codes = (c.prepare("select code from certificates order by id desc limit 3000").all() as { code: string }[]).map((r) => r.code);
   const counts: Record<string, number> = {};
   for (const t of ["people", "quiz_attempts", "quiz_answers", "module_completions", "certificates", "audit_log", "page_reads"]) {

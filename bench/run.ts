@@ -6,7 +6,7 @@
 // Options: --engine sqlite (the default) or postgres --seconds 10 (per measurement) --connections 8
 // --people 10000 --reuse-data (today's data set, if made already) --build (even if current)
 // --skip-kill --no-docs (only bench/results/)
-// --only lesson,my,answer,verify,matrix,export,layout,session,static-course,lesson-no-cookie
+// --only lesson,lesson-scheme,my,answer,verify,matrix,export,layout,session,static-course,lesson-scheme-panel,lesson-no-cookie
 //
 // --engine postgres: the same data set, scenarios and floor, with the site on PostgreSQL: on the
 // server TEST_DATABASE_URL or DATABASE_URL names, else on a throwaway one started for the run
@@ -206,10 +206,14 @@ function markdown(opts: {
     const ratio = row.floorRps ? row.result.rps / row.floorRps : null;
     lines.push(`| ${row.target.label}: ≥ ${share(TARGETS.signedInShare)} of the dynamic floor's throughput | ${pct(ratio)} | ${status(ratio === null ? null : ratio >= TARGETS.signedInShare)} |`);
   }
-  const lesson = byKey.lesson;
-  if (lesson) {
+  for (const [key, what] of [
+    ["lesson", "Lesson page (static)"],
+    ["lesson-scheme", "Lesson page, a scheme's copy (static, cached per scheme)"],
+  ] as const) {
+    const lesson = byKey[key];
+    if (!lesson) continue;
     const ratio = lesson.floorRps ? lesson.result.rps / lesson.floorRps : null;
-    lines.push(`| Lesson page (static): ≥ ${share(TARGETS.lessonShare)} of the static floor's throughput | ${pct(ratio)} | ${status(ratio === null ? null : ratio >= TARGETS.lessonShare)} |`);
+    lines.push(`| ${what}: ≥ ${share(TARGETS.lessonShare)} of the static floor's throughput | ${pct(ratio)} | ${status(ratio === null ? null : ratio >= TARGETS.lessonShare)} |`);
   }
   for (const [key, label, limit] of [
     ["matrix", "Training matrix page", TARGETS.matrixP95],
@@ -301,10 +305,28 @@ async function measure({ started, loadStart, buildId, postgres }: { started: Dat
     const matrix = findMatrix();
     const answer = await answerSetup(base, data);
 
+    // The same page as the scheme's copy (issue 15): its address from the module overview, as a learner gets it.
+    const overview = await getHtml(`${base}/modules/golden-rules`, learnerCookies[0]!);
+    const schemeCopyOf = (slug: string) => new RegExp(`href="(/modules/golden-rules/${slug}/scheme/[^"#]+)"`).exec(overview)?.[1] ?? null;
+    const schemeLessonPath = schemeCopyOf("consent");
+    const schemePanelPath = schemeCopyOf("seek-advice");
     const cookieOf = (n: number) => learnerCookies[n % learnerCookies.length]!;
     const people = data.people.toLocaleString("en-GB");
     const targets: Target[] = [
       { key: "lesson", label: `Lesson page (static), \`${lessonPath}\``, floor: "floor-static", signedIn: false, expect: [200], request: (n) => ({ path: lessonPath, headers: { cookie: cookieOf(n) } }), weigh: { path: lessonPath, cookie: learnerCookies[0] } },
+      ...(schemeLessonPath
+        ? [
+            {
+              key: "lesson-scheme",
+              label: "Lesson page, the scheme's copy (static, cached per scheme), `/modules/golden-rules/consent/scheme/…`",
+              floor: "floor-static",
+              signedIn: false,
+              expect: [200],
+              request: (n: number) => ({ path: schemeLessonPath, headers: { cookie: cookieOf(n) } }),
+              weigh: { path: schemeLessonPath, cookie: learnerCookies[0] },
+            } satisfies Target,
+          ]
+        : []),
       { key: "my", label: "My training, `/my` (5 cycles of history)", floor: "floor-dynamic", signedIn: true, expect: [200], request: (n) => ({ path: "/my", headers: { cookie: cookieOf(n) } }), weigh: { path: "/my", cookie: learnerCookies[0] } },
       { key: "answer", label: "Quiz answer (server action POST, a new row each; weight: the question page)", floor: "floor-dynamic", signedIn: true, expect: [303], request: answer.request, weigh: answer.weigh },
       {
@@ -327,6 +349,19 @@ async function measure({ started, loadStart, buildId, postgres }: { started: Dat
       { key: "layout", label: "Diagnostic: `/signed-out`, site layout, no session cookie", floor: "floor-dynamic", signedIn: false, diagnostic: true, expect: [200], request: () => ({ path: "/signed-out" }) },
       { key: "session", label: "Diagnostic: `/signed-out` with a session cookie (+ session check)", floor: "floor-dynamic", signedIn: false, diagnostic: true, expect: [200], request: (n) => ({ path: "/signed-out", headers: { cookie: cookieOf(n) } }) },
       { key: "static-course", label: "Diagnostic: `/should-i-share/q1`, static course page the proxy does not see", floor: "floor-static", signedIn: false, diagnostic: true, expect: [200], request: () => ({ path: "/should-i-share/q1" }) },
+      ...(schemePanelPath
+        ? [
+            {
+              key: "lesson-scheme-panel",
+              label: "Diagnostic: the scheme's copy of a page with a \"Your scheme\" box, `/modules/golden-rules/seek-advice/scheme/…`",
+              floor: "floor-static",
+              signedIn: false,
+              diagnostic: true,
+              expect: [200],
+              request: (n: number) => ({ path: schemePanelPath, headers: { cookie: cookieOf(n) } }),
+            } satisfies Target,
+          ]
+        : []),
       { key: "lesson-no-cookie", label: "Diagnostic: lesson page without a cookie (the proxy's redirect alone)", floor: "floor-static", signedIn: false, diagnostic: true, expect: [303, 307], request: () => ({ path: lessonPath }) },
     );
     const only = args.only ? new Set(args.only.split(",")) : null;

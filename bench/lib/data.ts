@@ -174,6 +174,16 @@ export async function prepareData(opts: { people: number; reuse: boolean; postgr
     );
     const passwordHash = await hash(BENCH_PASSWORD);
     await sqlRun(db, `update people set password_hash = ? where id in (${learnerRows.map(() => "?").join(", ")})`, passwordHash, ...learnerRows.map((l) => l.id));
+    // The scheme's own contacts (issue 15), so that its learners read the scheme's copies of the
+    // lesson pages: the bench measures those beside the page everyone reads.
+    await sqlRun(
+      db,
+      `insert into scheme_details (scheme_id, public_name, advice_role, advice_phone, advice_email, breach_contact, breach_phone, breach_within, note_breach, revision, updated_at)
+       select scheme_id, 'Bench Shared Lives', 'your Shared Lives officer', '01632 960 123', 'team@bench.example', 'the duty officer', '01632 960 456', 'straight away', 'Ring **first**.', 1, ?
+       from people where email = ? on conflict (scheme_id) do nothing`,
+      database.engine === "postgres" ? new Date() : Date.now(),
+      trainer.email,
+    );
     codes = (await sqlRows<{ code: string }>(db, "select code from certificates order by id desc limit 3000")).map((r) => r.code);
     for (const t of ["people", "quiz_attempts", "quiz_answers", "module_completions", "certificates", "audit_log", "page_reads"]) {
       counts[t] = (await sqlRow<{ n: number }>(db, `select count(*) as n from "${t}"`))!.n;

@@ -12,7 +12,7 @@ import { localCourseOfPage } from "@/lib/scheme-details/service";
 export const dynamic = "error";
 export const revalidate = 3600;
 
-export const metadata: Metadata = { title: "Should I share? A guide to the seven key questions" };
+export const metadata: Metadata = { title: "Should I share? A guide to the seven key questions", robots: { index: false } };
 
 export async function generateStaticParams(): Promise<{ scheme: string }[]> {
   return [];

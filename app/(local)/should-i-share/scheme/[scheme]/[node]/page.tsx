@@ -19,7 +19,7 @@ export async function generateStaticParams(): Promise<Params[]> {
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const title = stepTitle((await params).node);
-  return title ? { title } : {};
+  return title ? { title, robots: { index: false } } : {};
 }
 
 export default async function SchemeWalkthroughStep({ params }: { params: Promise<Params> }) {

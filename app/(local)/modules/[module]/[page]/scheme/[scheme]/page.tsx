@@ -24,7 +24,8 @@ export async function generateStaticParams(): Promise<Params[]> {
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { module: moduleSlug, page: pageSlug } = await params;
   const lesson = await findLesson(moduleSlug, pageSlug);
-  return lesson ? { title: `${lesson.page.title} (${lesson.module.title})` } : {};
+  // One scheme's copy: not for search engines (the page everyone reads is the one to find).
+  return lesson ? { title: `${lesson.page.title} (${lesson.module.title})`, robots: { index: false } } : {};
 }
 
 export default async function SchemeLessonPage({ params }: { params: Promise<Params> }) {

@@ -37,6 +37,7 @@ const envSchema = z
     MAIL_FROM: z.string().min(3).optional(),
     RETENTION_DAYS: z.coerce.number().int().min(30, "must be at least 30 days").max(36500).optional(),
     QUIZ_SCENARIOS_PER_ATTEMPT: z.coerce.number().int().min(1).max(20).optional(),
+    VERIFY_CHECKS_PER_MINUTE: z.coerce.number().int().min(1, "must be at least 1").max(100_000).optional(),
   })
   .superRefine((e, ctx) => {
     if (e.REQUIRE_AUTH_SECRET && !e.AUTH_SECRET) {
@@ -59,6 +60,7 @@ export type Env = {
   mailFrom: string;
   retentionDays: number;
   scenariosPerAttempt: number;
+  verifyChecksPerMinute: number;
 };
 
 export class EnvError extends Error {}
@@ -86,6 +88,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     // Six years: a common retention period for care records; a scheme sets its own.
     retentionDays: e.RETENTION_DAYS ?? 6 * 365,
     scenariosPerAttempt: e.QUIZ_SCENARIOS_PER_ATTEMPT ?? 5,
+    // Enough for a person, low enough to stop scraping; an office behind one address may need more.
+    verifyChecksPerMinute: e.VERIFY_CHECKS_PER_MINUTE ?? 30,
   };
 }
 

@@ -2,6 +2,7 @@
 // database (db/queries/shared-state.ts), counted by one atomic upsert per request. The caller
 // passes the time, so tests move it freely.
 import { countRequest } from "@/db/queries/shared-state";
+import { env } from "./env";
 
 export type RateLimit = {
   /** Names the limit in the counter's key, so that limits on different things never share a count. */
@@ -37,5 +38,7 @@ export function clientKey(headers: { get(name: string): string | null }): string
   return ip ? ip.slice(0, 100) : "unknown";
 }
 
-/** Public certificate checks: 30 a minute per address. */
-export const VERIFY_LIMIT: RateLimit = { name: "verify", limit: 30, windowMs: 60_000 };
+/** Public certificate checks: VERIFY_CHECKS_PER_MINUTE (30 unless set) a minute per address. */
+export function verifyLimit(): RateLimit {
+  return { name: "verify", limit: env().verifyChecksPerMinute, windowMs: 60_000 };
+}

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { countRequest, pruneRequestCounts } from "@/db/queries/shared-state";
-import { type RateLimit, VERIFY_LIMIT, clientKey, takeRequest } from "@/lib/rate-limit";
+import { resetEnvCache } from "@/lib/env";
+import { type RateLimit, clientKey, takeRequest, verifyLimit } from "@/lib/rate-limit";
 import { freshDatabase, sqlRows } from "../helpers/db";
 
 // A window boundary: t0 is a whole minute.
@@ -48,8 +49,16 @@ describe("rate limit in the database (fixed windows)", () => {
     expect(await takeMany(perMinute(2, "other"), "a", t0, 3)).toBe(2);
   });
 
-  it("verification allows 30 a minute per address", async () => {
-    expect(await takeMany(VERIFY_LIMIT, "1.2.3.4", t0 + 5, 40)).toBe(30);
+  it("verification allows 30 a minute per address, or VERIFY_CHECKS_PER_MINUTE", async () => {
+    expect(await takeMany(verifyLimit(), "1.2.3.4", t0 + 5, 40)).toBe(30);
+    process.env.VERIFY_CHECKS_PER_MINUTE = "50";
+    resetEnvCache();
+    try {
+      expect(await takeMany(verifyLimit(), "5.6.7.8", t0 + 5, 60)).toBe(50);
+    } finally {
+      delete process.env.VERIFY_CHECKS_PER_MINUTE;
+      resetEnvCache();
+    }
   });
 
   it("is one row per key, and the daily prune forgets past windows only", async () => {

@@ -6,7 +6,7 @@ import { type PublicCertificate, verifyCode } from "@/lib/certificates/access";
 import { CERTIFICATE_STATUS_LABEL, CERTIFICATE_STATUS_TAG } from "@/lib/certificates/status";
 import { now } from "@/lib/clock";
 import { formatLongDate } from "@/lib/dates";
-import { VERIFY_LIMIT, clientKey, takeRequest } from "@/lib/rate-limit";
+import { clientKey, takeRequest, verifyLimit } from "@/lib/rate-limit";
 
 // The public answer to "is this certificate genuine and in date?". It shows the holder's name, the
 // course, the course version and the dates, and nothing else.
@@ -41,7 +41,7 @@ export default async function VerifyResultPage({ params }: { params: Promise<{ c
   // a throttled client gets this message with 200. Codes have 140 random bits: the limit is
   // against scraping and load, not guessing.
   // The count lives in the database, so every app process shares it.
-  const allowed = await takeRequest(VERIFY_LIMIT, clientKey(requestHeaders), now().getTime());
+  const allowed = await takeRequest(verifyLimit(), clientKey(requestHeaders), now().getTime());
   if (!allowed.ok) {
     return (
       <div className="narrow">

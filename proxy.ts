@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { SUPPORTED_HINT_COOKIE, supportedTwin } from "./lib/support/hint";
 
-// Three small jobs, none of them authorization:
+// Four small jobs, none of them authorization:
 //
 // 1. A convenience: visitors with no session cookie are sent to sign in before they reach a
 //    signed-in area. It does not decide who may see what; every page, action and route handler
@@ -11,8 +12,14 @@ import { type NextRequest, NextResponse } from "next/server";
 // 3. HTTP status codes for pages that must work without JavaScript. A page that calls notFound()
 //    gets a 404 but an empty body in browsers without JavaScript (vercel/next.js#62228), so such
 //    pages redirect to a plain page and the status is set here.
+// 4. In a supported session (lib/support/), the static course pages are served by their per-request
+//    twins under /supported-view, which carry the supported-session banner. The hint cookie only
+//    picks the route; who the browser is still comes from the database. Other visitors never pay
+//    for it: the matcher calls the proxy for these pages only when the hint cookie is there.
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-const GATED = /^\/(my|trainer|admin|modules|certificates|dashboard)(\/|$)/;
+const GATED = /^\/(my|trainer|admin|modules|certificates|dashboard|support)(\/|$)/;
+/** lib/support/hint.ts's cookie name, repeated in the matcher below (which Next reads at build time). */
+const SUPPORTED_HINT = SUPPORTED_HINT_COOKIE;
 const STATUS_PAGES: Record<string, number> = { "/verify/not-found": 404, "/page-not-found": 404, "/no-access": 403 };
 
 /** Bodies this large are refused before they reach a page or action (Next answers them with a 500). */
@@ -27,6 +34,10 @@ export function proxy(request: NextRequest) {
   // (Next.js treats this rewrite as external when started with `-H 127.0.0.1`, because it turns
   // loopback addresses into "localhost": start it without -H, or with -H 0.0.0.0 or a name.)
   if (status) return NextResponse.rewrite(new URL(`${pathname}${search}`, request.url), { status });
+  if (request.cookies.has(SUPPORTED_HINT) && SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    const twin = supportedTwin(pathname);
+    if (twin) return NextResponse.rewrite(new URL(`${twin}${search}`, request.url));
+  }
   if (!GATED.test(pathname) || SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = "/sign-in";
@@ -40,12 +51,14 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/:area(my|trainer|admin|modules|certificates|dashboard)/:path*",
+      source: "/:area(my|trainer|admin|modules|certificates|dashboard|support)/:path*",
       missing: [
         { type: "cookie", key: "authjs.session-token" },
         { type: "cookie", key: "__Secure-authjs.session-token" },
       ],
     },
+    // A supported session's static course pages (4): only with the hint cookie.
+    { source: "/:area(modules|should-i-share|glossary|about)/:path*", has: [{ type: "cookie", key: "sl-supported" }] },
     "/verify/not-found",
     "/page-not-found",
     "/no-access",

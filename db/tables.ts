@@ -33,6 +33,13 @@ export let jobLocks = sqliteSchema.jobLocks;
 export let supportedSessions = sqliteSchema.supportedSessions;
 export let paperWorkbooks = sqliteSchema.paperWorkbooks;
 
+/**
+ * A table under another name, to join it twice (the officer and the carer are both people).
+ * drizzle's alias() is the same engine-neutral Proxy in sqlite-core and pg-core (both call
+ * TableAliasProxyHandler); this one is typed by the SQLite tables, as every table here is.
+ */
+export { alias as aliasTable } from "drizzle-orm/sqlite-core";
+
 /** Serves the tables of `engine` to every importer. */
 export function selectEngineTables(engine: EngineName): void {
   // The pg-core tables have the same columns and row types; the query builders take them at run time.

@@ -25,6 +25,11 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "created-scheme": "Created a scheme",
   "marked-version-for-retraining": "Marked a course version for retraining",
   "seeded-demo-account": "Demo account created",
+  "started-supported-session": "Started a supported session",
+  "ended-supported-session": "Ended a supported session",
+  "supported-session-expired": "Supported session ended by itself (not used for the idle time)",
+  "printed-paper-workbook": "Printed a paper workbook",
+  "entered-paper-answers": "Entered a paper workbook's answers (scored)",
 };
 
 export function auditActionLabel(action: string): string {

@@ -29,7 +29,7 @@ export default async function ModuleOverviewPage({ params, searchParams }: { par
   const [{ module: moduleSlug }, search] = await Promise.all([params, searchParams]);
   const courseModule = await findModule(moduleSlug);
   if (!courseModule) showNotFound();
-  const viewer = await requireViewer(modulePath(courseModule.slug));
+  const viewer = await requireViewer(modulePath(courseModule.slug), { supportedSession: "allowed" });
   const progress = (await readingProgress(viewer, viewer.personId))[courseModule.slug];
   const { default: Intro } = await importModuleFile(courseModule.slug, "index");
   const readSet = new Set(progress.readSlugs);

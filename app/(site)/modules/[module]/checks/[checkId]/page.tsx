@@ -25,7 +25,7 @@ export default async function CheckFeedbackPage({ params, searchParams }: { para
   if (!found) showNotFound();
   const { check } = found;
   const here = `/modules/${found.moduleSlug}/checks/${check.id}`;
-  const viewer = await requireViewer(here);
+  const viewer = await requireViewer(here, { supportedSession: "allowed" });
   const backHref = `${lessonPath(found.moduleSlug, found.pageSlug)}#check-${check.id}`;
   const error = search.error === "choose";
   const answer = error || search.again ? null : await latestCheckAnswer(viewer, check.id);

@@ -20,7 +20,26 @@ function clientComponentFiles(folders) {
 
 // lib/ modules with no server imports, safe in the browser. Add to this list only modules that
 // import nothing from the server (no db/, no node:*, no secrets).
-const CLIENT_SAFE_LIB = ["@/lib/form-state"];
+const CLIENT_SAFE_LIB = [
+  "@/lib/form-state",
+  // A scheme's details: the settings page's preview draws the same panels as the course.
+  "@/lib/scheme-details/form",
+  "@/lib/scheme-details/points",
+];
+
+/**
+ * The gitignore-style exceptions that let client components import CLIENT_SAFE_LIB: a file in a
+ * folder needs its folder let back in first (then the folder's other files shut out again), since
+ * "@/lib/**" shuts out the folder itself.
+ */
+function clientSafeExceptions(names) {
+  const out = [];
+  for (const name of names) {
+    const folder = name.split("/").slice(0, -1).join("/");
+    if (folder !== "@/lib" && !out.includes(`!${folder}`)) out.push(`!${folder}`, `${folder}/*`);
+  }
+  return [...out, ...names.map((name) => `!${name}`)];
+}
 
 const noDatabaseFromApp = {
   group: ["@/db", "@/db/**", "**/db/**"],
@@ -74,7 +93,7 @@ export default tseslint.config(
           patterns: [
             noDatabaseFromApp,
             {
-              group: ["@/lib/**", ...CLIENT_SAFE_LIB.map((name) => `!${name}`)],
+              group: ["@/lib/**", ...clientSafeExceptions(CLIENT_SAFE_LIB)],
               message:
                 "A client component runs in the browser: import only client-safe lib/ modules (see CLIENT_SAFE_LIB in eslint.config.mjs).",
             },
@@ -95,6 +114,20 @@ export default tseslint.config(
               message: "db/ is the bottom layer: it may not import lib/ or app/. Pass what it needs as arguments.",
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // The query layer is written once for both engines: better-sqlite3's synchronous calls
+    // (.all(), .get(), .run(), .values()) exist only on SQLite. Use await, first(), d.rows(), d.changes().
+    files: ["db/queries/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(all|run)$/]:not([callee.object.name='Promise'])",
+          message: "SQLite-only call: write `await query` (rows), d.rows(db, sql`…`) or d.changes(await write) so it runs on PostgreSQL too.",
         },
       ],
     },

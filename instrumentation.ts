@@ -20,5 +20,7 @@ export async function register() {
     console.warn(demoWarning());
   }
   const { openConfiguredDatabase } = await import("./lib/database");
-  openConfiguredDatabase();
+  // PostgreSQL: applied under an advisory lock, so instances starting together apply each once.
+  const db = await openConfiguredDatabase();
+  console.log(`Database: ${db.engine === "postgres" ? "PostgreSQL" : "SQLite"}, ${db.location}`);
 }

@@ -1,7 +1,9 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { SUPPORTED_HINT_COOKIE, supportedTwin } from "./lib/support/hint";
+import { authSecret } from "@/lib/auth/secret";
+import { isUnsignedSchemePath } from "@/lib/scheme-details/page-keys";
+import { SUPPORTED_HINT_COOKIE, supportedTwin } from "@/lib/support/hint";
 
-// Four small jobs, none of them authorization:
+// Five small jobs, none of them authorization:
 //
 // 1. A convenience: visitors with no session cookie are sent to sign in before they reach a
 //    signed-in area. It does not decide who may see what; every page, action and route handler
@@ -12,7 +14,12 @@ import { SUPPORTED_HINT_COOKIE, supportedTwin } from "./lib/support/hint";
 // 3. HTTP status codes for pages that must work without JavaScript. A page that calls notFound()
 //    gets a 404 but an empty body in browsers without JavaScript (vercel/next.js#62228), so such
 //    pages redirect to a plain page and the status is set here.
-// 4. In a supported session (lib/support/), the static course pages are served by their per-request
+// 4. A scheme's own copies of the lesson pages and the walk-through (…/scheme/<segment>) are cached
+//    pages, one per address: an address whose signature is wrong is answered "not found" here, so
+//    made-up addresses never reach the page cache (lib/scheme-details/page-keys.ts). A signature
+//    check, not authorization: the signed address is the capability, handed out only to the scheme's
+//    own people by pages that check who they are.
+// 5. In a supported session (lib/support/), the static course pages are served by their per-request
 //    twins under /supported-view, which carry the supported-session banner. The hint cookie only
 //    picks the route; who the browser is still comes from the database. Other visitors never pay
 //    for it: the matcher calls the proxy for these pages only when the hint cookie is there.
@@ -25,10 +32,16 @@ const STATUS_PAGES: Record<string, number> = { "/verify/not-found": 404, "/page-
 /** Bodies this large are refused before they reach a page or action (Next answers them with a 500). */
 const MAX_BODY_BYTES = 1_000_000;
 
+let sharedSecret: string | undefined;
+const secret = () => (sharedSecret ??= authSecret());
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (Number(request.headers.get("content-length") ?? 0) >= MAX_BODY_BYTES) {
     return new NextResponse("That is too much to send at once.", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  if (isUnsignedSchemePath(secret(), pathname)) {
+    return NextResponse.rewrite(new URL("/page-not-found", request.url), { status: 404 });
   }
   const status = Object.hasOwn(STATUS_PAGES, pathname) ? STATUS_PAGES[pathname] : undefined;
   // (Next.js treats this rewrite as external when started with `-H 127.0.0.1`, because it turns
@@ -57,7 +70,10 @@ export const config = {
         { type: "cookie", key: "__Secure-authjs.session-token" },
       ],
     },
-    // A supported session's static course pages (4): only with the hint cookie.
+    // Every request for a scheme's copy of a page, with or without a session cookie (item 4).
+    "/modules/:module/:page/scheme/:path*",
+    "/should-i-share/scheme/:path*",
+    // A supported session's static course pages (5): only with the hint cookie.
     { source: "/:area(modules|should-i-share|glossary|about)/:path*", has: [{ type: "cookie", key: "sl-supported" }] },
     "/verify/not-found",
     "/page-not-found",

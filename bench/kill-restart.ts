@@ -7,6 +7,10 @@
 //
 // Run: npm run bench:kill [-- --learners 200]   (also run at the end of npm run bench)
 // Its own data in data/bench/kill/, its own port in 3200–3299.
+//
+// SQLite only: this is the embedded file's own durability test (WAL, synchronous=FULL, integrity
+// check). `npm run bench -- --engine postgres` skips it; PostgreSQL's crash and restart under load
+// are proven by the multi-instance test (issue 14, item 8).
 import { openRawConnection, rawConnection } from "@/db/raw";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -86,7 +90,7 @@ export async function killRestart(opts: { learners?: number; snapshot?: boolean 
   }
 
   const best = bestOptions();
-  let site: SiteServer = await startSite({ databasePath });
+  let site: SiteServer = await startSite({ database: { engine: "sqlite", path: databasePath } });
   const base = site.base;
   let output = "";
   const acks: Ack[] = [];
@@ -202,7 +206,7 @@ export async function killRestart(opts: { learners?: number; snapshot?: boolean 
     const check = openRawConnection(databasePath);
     integrityBeforeRestart = String(check.pragma("integrity_check", { simple: true }));
     check.close();
-    site = await startSite({ databasePath, port: site.port });
+    site = await startSite({ database: { engine: "sqlite", path: databasePath }, port: site.port });
     restartMs = Date.now() - killTime;
     log(`restarted in ${restartMs} ms; learners carry on`);
     phase = "after";

@@ -3,9 +3,15 @@
 // each page, and writes the results to docs/benchmarks.md (between its bench:results markers) and
 // bench/results/. Then the SIGKILL test (bench/kill-restart.ts) unless --skip-kill.
 //
-// Options: --seconds 10 (per measurement) --connections 8 --people 10000 --reuse-data (today's data
-// set, if made already) --build (even if current) --skip-kill --no-docs (only bench/results/)
-// --only lesson,my,answer,verify,matrix,export,layout,session,static-course,lesson-no-cookie
+// Options: --engine sqlite (the default) or postgres --seconds 10 (per measurement) --connections 8
+// --people 10000 --reuse-data (today's data set, if made already) --build (even if current)
+// --skip-kill --no-docs (only bench/results/)
+// --only lesson,lesson-scheme,my,answer,verify,matrix,export,layout,session,static-course,lesson-scheme-panel,lesson-no-cookie
+//
+// --engine postgres: the same data set, scenarios and floor, with the site on PostgreSQL: on the
+// server TEST_DATABASE_URL or DATABASE_URL names, else on a throwaway one started for the run
+// (bench/lib/postgres.ts). The SIGKILL test is SQLite's own and is skipped. Its table goes between
+// the bench:results:postgres markers of docs/benchmarks.md.
 import { cpus, loadavg, totalmem } from "node:os";
 import { createServer } from "node:http";
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
@@ -16,11 +22,13 @@ import { BENCH_PASSWORD, type BenchData, prepareData } from "./lib/data";
 import { actionFields, findForm, formValues } from "../test/support/html-forms";
 import { getHtml, multipart, postForm, signIn } from "./lib/http";
 import { type LoadRequest, type LoadResult, type SequentialResult, load, merge, sequential } from "./lib/load";
+import { type PgServer, benchPostgres } from "./lib/postgres";
 import { ROOT, BENCH_DATA, ensureBuild, freePort, log, snapshotBuild, startSite } from "./lib/server";
 import { type KillRestartResult, killRestart } from "./kill-restart";
 
 const { values: args } = parseArgs({
   options: {
+    engine: { type: "string", default: "sqlite" },
     seconds: { type: "string", default: "10" },
     connections: { type: "string", default: "8" },
     people: { type: "string", default: "10000" },
@@ -31,11 +39,22 @@ const { values: args } = parseArgs({
     only: { type: "string" },
   },
 });
+if (args.engine !== "sqlite" && args.engine !== "postgres") throw new Error(`--engine ${args.engine}: sqlite or postgres`);
+const ENGINE = args.engine;
 const SECONDS = Number(args.seconds);
 const CONNECTIONS = Number(args.connections);
 const WARMUP_SECONDS = Math.min(3, Math.max(1, Math.round(SECONDS / 4)));
 /** Turns per measurement: floor, page, floor, page… */
 const SLICES = 5;
+
+/**
+ * The targets: the first issues' on the SQLite file; issue 14's on PostgreSQL, where every page
+ * also pays a round trip to another process per query.
+ */
+const TARGETS = {
+  sqlite: { signedInShare: 0.7, lessonShare: 0.8, matrixP95: 100, exportP95: 1000 },
+  postgres: { signedInShare: 0.5, lessonShare: 0.8, matrixP95: 150, exportP95: 1500 },
+}[ENGINE];
 
 type Target = {
   key: string;
@@ -134,11 +153,12 @@ function markdown(opts: {
   started: Date;
   load: [number, number];
   kill: KillRestartResult | null;
+  postgres: PgServer | null;
 }): string {
   const { rows, refs, seq, data } = opts;
   const cpu = cpus();
   const lines: string[] = [];
-  lines.push(`Run ${opts.started.toISOString().slice(0, 16).replace("T", " ")} UTC · build \`${opts.buildId}\` · ${cpu.length} cores (${cpu[0]?.model.trim()}) · ${(totalmem() / 2 ** 30).toFixed(1)} GB · Node ${process.version} · load average ${opts.load[0].toFixed(1)} at the start, ${opts.load[1].toFixed(1)} at the end`);
+  lines.push(`Run ${opts.started.toISOString().slice(0, 16).replace("T", " ")} UTC · **${opts.postgres ? `PostgreSQL (${opts.postgres.origin})` : "SQLite"}** · build \`${opts.buildId}\` · ${cpu.length} cores (${cpu[0]?.model.trim()}) · ${(totalmem() / 2 ** 30).toFixed(1)} GB · Node ${process.version} · load average ${opts.load[0].toFixed(1)} at the start, ${opts.load[1].toFixed(1)} at the end`);
   lines.push("");
   lines.push(`${CONNECTIONS} connections, ${SECONDS} s per measurement after ${WARMUP_SECONDS} s of warm-up, autocannon on the same machine. Data set: ${data.description}.`);
   lines.push("");
@@ -180,18 +200,24 @@ function markdown(opts: {
   const status = (ok: boolean | null) => (ok === null ? "not measured" : ok ? "**met**" : "**not met**");
   lines.push("| Target | Measured | Status |");
   lines.push("| --- | --- | --- |");
-  for (const row of rows.filter((r) => !r.target.diagnostic && r.target.signedIn && r.target.floor === "floor-dynamic")) {
+  const share = (n: number) => `${Math.round(n * 100)} %`;
+  // The matrix and its export are held to latency targets (below), not to the floor's throughput.
+  for (const row of rows.filter((r) => !r.target.diagnostic && r.target.signedIn && r.target.floor === "floor-dynamic" && !["matrix", "export"].includes(r.target.key))) {
     const ratio = row.floorRps ? row.result.rps / row.floorRps : null;
-    lines.push(`| ${row.target.label}: ≥ 70 % of the dynamic floor's throughput | ${pct(ratio)} | ${status(ratio === null ? null : ratio >= 0.7)} |`);
+    lines.push(`| ${row.target.label}: ≥ ${share(TARGETS.signedInShare)} of the dynamic floor's throughput | ${pct(ratio)} | ${status(ratio === null ? null : ratio >= TARGETS.signedInShare)} |`);
   }
-  const lesson = byKey.lesson;
-  if (lesson) {
+  for (const [key, what] of [
+    ["lesson", "Lesson page (static)"],
+    ["lesson-scheme", "Lesson page, a scheme's copy (static, cached per scheme)"],
+  ] as const) {
+    const lesson = byKey[key];
+    if (!lesson) continue;
     const ratio = lesson.floorRps ? lesson.result.rps / lesson.floorRps : null;
-    lines.push(`| Lesson page (static): ≥ 80 % of the static floor's throughput | ${pct(ratio)} | ${status(ratio === null ? null : ratio >= 0.8)} |`);
+    lines.push(`| ${what}: ≥ ${share(TARGETS.lessonShare)} of the static floor's throughput | ${pct(ratio)} | ${status(ratio === null ? null : ratio >= TARGETS.lessonShare)} |`);
   }
   for (const [key, label, limit] of [
-    ["matrix", "Training matrix page", 100],
-    ["export", "Matrix CSV export", 1000],
+    ["matrix", "Training matrix page", TARGETS.matrixP95],
+    ["export", "Matrix CSV export", TARGETS.exportP95],
   ] as const) {
     const s = seq[key];
     lines.push(
@@ -228,8 +254,9 @@ function markdown(opts: {
 
 function writeDocs(table: string): void {
   const file = join(ROOT, "docs", "benchmarks.md");
-  const start = "<!-- bench:results:start -->";
-  const end = "<!-- bench:results:end -->";
+  const marker = ENGINE === "sqlite" ? "bench:results" : "bench:results:postgres";
+  const start = `<!-- ${marker}:start -->`;
+  const end = `<!-- ${marker}:end -->`;
   const block = `${start}\n${table}\n${end}`;
   if (!existsSync(file)) {
     mkdirSync(join(ROOT, "docs"), { recursive: true });
@@ -239,7 +266,7 @@ function writeDocs(table: string): void {
   const text = readFileSync(file, "utf8");
   const i = text.indexOf(start);
   const j = text.indexOf(end);
-  writeFileSync(file, i >= 0 && j > i ? `${text.slice(0, i)}${block}${text.slice(j + end.length)}` : `${text.trimEnd()}\n\n## Latest run\n\n${block}\n`);
+  writeFileSync(file, i >= 0 && j > i ? `${text.slice(0, i)}${block}${text.slice(j + end.length)}` : `${text.trimEnd()}\n\n## Latest ${ENGINE === "sqlite" ? "" : "PostgreSQL "}run\n\n${block}\n`);
 }
 
 async function main() {
@@ -249,10 +276,19 @@ async function main() {
   if (loadStart > cpus().length) log("the machine is busy with other work: the figures will be lower and noisier than on a quiet machine");
   ensureBuild(args.build);
   const buildId = snapshotBuild();
-  const data = await prepareData({ people: Number(args.people), reuse: args["reuse-data"] });
-  log(`data set ready: ${data.description}`);
+  const postgres = ENGINE === "postgres" ? benchPostgres() : null;
+  try {
+    await measure({ started, loadStart, buildId, postgres });
+  } finally {
+    postgres?.stop();
+  }
+}
 
-  const site = await startSite({ databasePath: data.databasePath });
+async function measure({ started, loadStart, buildId, postgres }: { started: Date; loadStart: number; buildId: string; postgres: PgServer | null }) {
+  const data = await prepareData({ people: Number(args.people), reuse: args["reuse-data"], postgres: postgres ?? undefined });
+  log(`data set ready (${ENGINE}): ${data.description}`);
+
+  const site = await startSite({ database: data.database });
   const stops: (() => unknown)[] = [site.stop];
   try {
     const base = site.base;
@@ -269,10 +305,28 @@ async function main() {
     const matrix = findMatrix();
     const answer = await answerSetup(base, data);
 
+    // The same page as the scheme's copy (issue 15): its address from the module overview, as a learner gets it.
+    const overview = await getHtml(`${base}/modules/golden-rules`, learnerCookies[0]!);
+    const schemeCopyOf = (slug: string) => new RegExp(`href="(/modules/golden-rules/${slug}/scheme/[^"#]+)"`).exec(overview)?.[1] ?? null;
+    const schemeLessonPath = schemeCopyOf("consent");
+    const schemePanelPath = schemeCopyOf("seek-advice");
     const cookieOf = (n: number) => learnerCookies[n % learnerCookies.length]!;
     const people = data.people.toLocaleString("en-GB");
     const targets: Target[] = [
       { key: "lesson", label: `Lesson page (static), \`${lessonPath}\``, floor: "floor-static", signedIn: false, expect: [200], request: (n) => ({ path: lessonPath, headers: { cookie: cookieOf(n) } }), weigh: { path: lessonPath, cookie: learnerCookies[0] } },
+      ...(schemeLessonPath
+        ? [
+            {
+              key: "lesson-scheme",
+              label: "Lesson page, the scheme's copy (static, cached per scheme), `/modules/golden-rules/consent/scheme/…`",
+              floor: "floor-static",
+              signedIn: false,
+              expect: [200],
+              request: (n: number) => ({ path: schemeLessonPath, headers: { cookie: cookieOf(n) } }),
+              weigh: { path: schemeLessonPath, cookie: learnerCookies[0] },
+            } satisfies Target,
+          ]
+        : []),
       { key: "my", label: "My training, `/my` (5 cycles of history)", floor: "floor-dynamic", signedIn: true, expect: [200], request: (n) => ({ path: "/my", headers: { cookie: cookieOf(n) } }), weigh: { path: "/my", cookie: learnerCookies[0] } },
       { key: "answer", label: "Quiz answer (server action POST, a new row each; weight: the question page)", floor: "floor-dynamic", signedIn: true, expect: [303], request: answer.request, weigh: answer.weigh },
       {
@@ -295,6 +349,19 @@ async function main() {
       { key: "layout", label: "Diagnostic: `/signed-out`, site layout, no session cookie", floor: "floor-dynamic", signedIn: false, diagnostic: true, expect: [200], request: () => ({ path: "/signed-out" }) },
       { key: "session", label: "Diagnostic: `/signed-out` with a session cookie (+ session check)", floor: "floor-dynamic", signedIn: false, diagnostic: true, expect: [200], request: (n) => ({ path: "/signed-out", headers: { cookie: cookieOf(n) } }) },
       { key: "static-course", label: "Diagnostic: `/should-i-share/q1`, static course page the proxy does not see", floor: "floor-static", signedIn: false, diagnostic: true, expect: [200], request: () => ({ path: "/should-i-share/q1" }) },
+      ...(schemePanelPath
+        ? [
+            {
+              key: "lesson-scheme-panel",
+              label: "Diagnostic: the scheme's copy of a page with a \"Your scheme\" box, `/modules/golden-rules/seek-advice/scheme/…`",
+              floor: "floor-static",
+              signedIn: false,
+              diagnostic: true,
+              expect: [200],
+              request: (n: number) => ({ path: schemePanelPath, headers: { cookie: cookieOf(n) } }),
+            } satisfies Target,
+          ]
+        : []),
       { key: "lesson-no-cookie", label: "Diagnostic: lesson page without a cookie (the proxy's redirect alone)", floor: "floor-static", signedIn: false, diagnostic: true, expect: [303, 307], request: () => ({ path: lessonPath }) },
     );
     const only = args.only ? new Set(args.only.split(",")) : null;
@@ -391,18 +458,19 @@ async function main() {
     await site.stop();
 
     let kill: KillRestartResult | null = null;
-    if (!args["skip-kill"]) kill = await killRestart({ learners: 200 });
+    // SQLite's own durability test (the file, WAL, integrity_check): not a PostgreSQL one.
+    if (!args["skip-kill"] && ENGINE === "sqlite") kill = await killRestart({ learners: 200 });
 
     const loadEnd = loadavg()[0]!;
-    const table = markdown({ rows, refs, bare: { static: bareStatic, dynamic: bareDynamic }, floorRuns, seq, data, matrix, buildId, started, load: [loadStart, loadEnd], kill });
+    const table = markdown({ rows, refs, bare: { static: bareStatic, dynamic: bareDynamic }, floorRuns, seq, data, matrix, buildId, started, load: [loadStart, loadEnd], kill, postgres });
     mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
-    const stamp = started.toISOString().slice(0, 16).replace(/[:T]/g, "-");
+    const stamp = `${started.toISOString().slice(0, 16).replace(/[:T]/g, "-")}-${ENGINE}`;
     const noTimes = (_key: string, value: unknown) => (_key === "times" ? undefined : value);
     writeFileSync(
       join(ROOT, "bench", "results", `${stamp}.json`),
-      JSON.stringify({ started, buildId, cores: cpus().length, node: process.version, data: { ...data, codes: undefined }, refs, floorRuns, rows: rows.map((r) => ({ ...r, target: { key: r.target.key, label: r.target.label } })), seq, kill }, noTimes, 2),
+      JSON.stringify({ started, engine: ENGINE, buildId, cores: cpus().length, node: process.version, data: { ...data, codes: undefined }, refs, floorRuns, rows: rows.map((r) => ({ ...r, target: { key: r.target.key, label: r.target.label } })), seq, kill }, noTimes, 2),
     );
-    writeFileSync(join(ROOT, "bench", "results", "latest.md"), `${table}\n`);
+    writeFileSync(join(ROOT, "bench", "results", ENGINE === "sqlite" ? "latest.md" : "latest-postgres.md"), `${table}\n`);
     if (!args["no-docs"]) writeDocs(table);
     process.stdout.write(`\n${table}\n`);
     log(`written to ${args["no-docs"] ? "" : "docs/benchmarks.md and "}bench/results/`);

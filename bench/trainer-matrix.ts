@@ -4,12 +4,14 @@
 // Usage:
 //   npm run seed:large                       # once: data/large.db, 10,000 people, five years
 //   npx tsx --conditions=react-server bench/trainer-matrix.ts [--http] [--runs 40]
+// On PostgreSQL: set DATABASE_URL (and AUTH_SECRET) for both commands; the server started by
+// --http gets the same environment, so it runs on the same database.
 //
 // --http copies the current production build (.next, without its cache) to data/trainer-bench/site,
 // so nobody's rebuild can pull it from under the run, starts `next start` on 127.0.0.1:3350 with the
 // large database, signs in as the scheme's trainer by minting a session, and times GET requests
 // (time to the last byte, one at a time). Results go to bench/results/trainer-matrix.json.
-import { rawConnection } from "@/db/raw";
+import { sqlRow } from "@/db/raw-sql";
 import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -22,7 +24,7 @@ const ROOT = join(__dirname, "..");
 const SECRET = "trainer-bench-secret-trainer-bench-secret-0123";
 process.env.AUTH_SECRET ||= SECRET;
 
-import { openConfiguredDatabase } from "@/lib/database";
+import { closeConfiguredDatabase, openConfiguredDatabase } from "@/lib/database";
 import { findPersonByEmail, findSchemeByName } from "@/db/queries/people";
 import type { Viewer } from "@/lib/access";
 import { startSession } from "@/lib/auth/sessions";
@@ -157,13 +159,13 @@ async function overHttp(personId: number) {
 }
 
 async function main() {
-  openConfiguredDatabase();
+  const db = await openConfiguredDatabase();
   const scheme = await findSchemeByName(LARGE_SCHEME);
   const trainer = await findPersonByEmail(TRAINER);
-  if (!scheme || !trainer) throw new Error(`No large scheme in ${process.env.DATABASE_PATH}: run \`npm run seed:large\` first.`);
+  if (!scheme || !trainer) throw new Error(`No large scheme in ${db.location}: run \`npm run seed:large\` first.`);
   const viewer: Viewer = { personId: trainer.id, name: trainer.name, email: trainer.email, role: "trainer", schemeId: scheme.id, sessionId: "bench" };
-  const people = (rawConnection(openConfiguredDatabase()).prepare("select count(*) as n from people where scheme_id = ?").get(scheme.id) as { n: number }).n;
-  console.log(`${LARGE_SCHEME}: ${people} people in ${process.env.DATABASE_PATH}; load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}\n`);
+  const people = (await sqlRow<{ n: number }>(db, "select count(*) as n from people where scheme_id = ?", scheme.id))!.n;
+  console.log(`${LARGE_SCHEME}: ${people} people in ${db.location}; load average ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}\n`);
   const results: Record<string, unknown> = { at: new Date().toISOString(), people, inProcess: await inProcess(viewer, scheme.id) };
   if (args.http) results.http = await overHttp(trainer.id);
   mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
@@ -173,7 +175,9 @@ async function main() {
   console.log(`\nSaved to ${relative(ROOT, file)}`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .then(closeConfiguredDatabase)
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -54,6 +54,7 @@ export const COPY_ORDER = [
   "retrain_versions",
   "reminders_sent",
   "digests_sent",
+  "scheme_details",
   // Shared state of running processes (rate-limit counts, job locks): copied too, so that counts
   // compare equal; the copy is taken with the site stopped, when no job holds a lock.
   "rate_limits",

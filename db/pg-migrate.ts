@@ -33,6 +33,9 @@ export async function migratePostgres(options: PgMigrateOptions): Promise<void> 
   // One client of our own, not one from the app's pool: the session settings below and the
   // session-level lock end with it, and no pool can hand the connection to anyone else meanwhile.
   const client = new pg.Client({ ...options.connection, application_name: "shared-lives migrate" });
+  // A connection the server drops emits 'error' on the client besides failing the statement; with
+  // no listener that would be an uncaught exception instead of the migration's own error.
+  client.on("error", (error) => console.error("PostgreSQL: the migration connection failed:", error.message));
   await client.connect();
   let broken = false;
   try {

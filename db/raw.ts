@@ -2,14 +2,17 @@
 // integrity checks, bulk seeding and tests that look at tables directly. Kept in db/ so nothing
 // else imports better-sqlite3; a second engine brings its own tools (pg_dump …), not this module.
 import BetterSqlite3 from "better-sqlite3";
-import type { Db } from "./client";
+// Types only from ./client: loading it would load "server-only", and this module is also used
+// outside the site (the end-to-end helpers, under Playwright).
+import type { Db, SqliteDb } from "./client";
 
 /** The part of a better-sqlite3 connection the tools use. */
 export type RawConnection = Pick<BetterSqlite3.Database, "prepare" | "pragma" | "transaction" | "exec" | "close" | "backup" | "open" | "inTransaction">;
 
 /** The write connection of an open database (for tests and tools that write outside the lock). */
 export function rawConnection(db: Db): RawConnection {
-  return db.client();
+  if (db.engine !== "sqlite") throw new Error("rawConnection works on the SQLite file only; this database is PostgreSQL.");
+  return (db as SqliteDb).client();
 }
 
 /** A connection of its own to a database file, with the pragmas a second connection needs. */

@@ -347,6 +347,45 @@ export const jobLocks = pgTable("job_locks", {
   lockedUntil: ms("locked_until").notNull(),
 });
 
+/** Each scheme's own contacts and local notes (see db/schema.ts). */
+export const schemeDetails = pgTable(
+  "scheme_details",
+  {
+    schemeId: integer("scheme_id").notNull().references(() => schemes.id),
+    publicName: text("public_name").notNull(),
+    adviceRole: text("advice_role"),
+    adviceName: text("advice_name"),
+    advicePhone: text("advice_phone"),
+    adviceEmail: text("advice_email"),
+    adviceHours: text("advice_hours"),
+    outOfHoursPhone: text("out_of_hours_phone"),
+    outOfHoursText: text("out_of_hours_text"),
+    breachContact: text("breach_contact"),
+    breachPhone: text("breach_phone"),
+    breachEmail: text("breach_email"),
+    breachWithin: text("breach_within"),
+    dpLeadName: text("dp_lead_name"),
+    dpLeadPhone: text("dp_lead_phone"),
+    dpLeadEmail: text("dp_lead_email"),
+    safeguardingName: text("safeguarding_name"),
+    safeguardingHow: text("safeguarding_how"),
+    safeguardingPhone: text("safeguarding_phone"),
+    safeguardingLink: text("safeguarding_link"),
+    secureSendingHow: text("secure_sending_how"),
+    secureSendingLink: text("secure_sending_link"),
+    noteAdvice: text("note_advice"),
+    noteSafeguarding: text("note_safeguarding"),
+    noteBreach: text("note_breach"),
+    noteSending: text("note_sending"),
+    noteRecords: text("note_records"),
+    revision: integer("revision").notNull().default(1),
+    updatedAt: at("updated_at").notNull(),
+    updatedBy: integer("updated_by").references(() => people.id),
+  },
+  // A table-level key (not the column's own): the same required scheme_id on both engines.
+  (t) => [primaryKey({ columns: [t.schemeId] })],
+);
+
 // ---- Issue 16: carers with limited IT (see db/schema.ts). ----
 
 /** A supported session: an officer's own session acting as one carer, for the course only. */

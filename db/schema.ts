@@ -359,6 +359,50 @@ export const jobLocks = sqliteTable("job_locks", {
   lockedUntil: integer("locked_until").notNull(),
 });
 
+/**
+ * Each scheme's own contacts and short local notes, shown where the national course says "ask your
+ * scheme" (issue 15). One row per scheme; every column but the name is optional. `revision` goes
+ * up by one on every save: the per-scheme lesson pages' addresses carry it, so a save gives new
+ * addresses and no app instance can serve an old copy under the new one.
+ */
+export const schemeDetails = sqliteTable(
+  "scheme_details",
+  {
+    schemeId: integer("scheme_id").notNull().references(() => schemes.id),
+    publicName: text("public_name").notNull(),
+    adviceRole: text("advice_role"),
+    adviceName: text("advice_name"),
+    advicePhone: text("advice_phone"),
+    adviceEmail: text("advice_email"),
+    adviceHours: text("advice_hours"),
+    outOfHoursPhone: text("out_of_hours_phone"),
+    outOfHoursText: text("out_of_hours_text"),
+    breachContact: text("breach_contact"),
+    breachPhone: text("breach_phone"),
+    breachEmail: text("breach_email"),
+    breachWithin: text("breach_within"),
+    dpLeadName: text("dp_lead_name"),
+    dpLeadPhone: text("dp_lead_phone"),
+    dpLeadEmail: text("dp_lead_email"),
+    safeguardingName: text("safeguarding_name"),
+    safeguardingHow: text("safeguarding_how"),
+    safeguardingPhone: text("safeguarding_phone"),
+    safeguardingLink: text("safeguarding_link"),
+    secureSendingHow: text("secure_sending_how"),
+    secureSendingLink: text("secure_sending_link"),
+    noteAdvice: text("note_advice"),
+    noteSafeguarding: text("note_safeguarding"),
+    noteBreach: text("note_breach"),
+    noteSending: text("note_sending"),
+    noteRecords: text("note_records"),
+    revision: integer("revision").notNull().default(1),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    updatedBy: integer("updated_by").references(() => people.id),
+  },
+  // A table-level key (not the column's own): the same required scheme_id on both engines.
+  (t) => [primaryKey({ columns: [t.schemeId] })],
+);
+
 // ---- Issue 16: carers with limited IT. Kept together so the migrations can be renumbered. ----
 
 export const SUPPORTED_SESSION_END_REASONS = ["ended", "expired", "signed-out", "not-allowed"] as const;

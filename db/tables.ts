@@ -32,6 +32,7 @@ export let rateLimits = sqliteSchema.rateLimits;
 export let jobLocks = sqliteSchema.jobLocks;
 export let supportedSessions = sqliteSchema.supportedSessions;
 export let paperWorkbooks = sqliteSchema.paperWorkbooks;
+export let schemeDetails = sqliteSchema.schemeDetails;
 
 /**
  * A table under another name, to join it twice (the officer and the carer are both people).
@@ -66,4 +67,5 @@ export function selectEngineTables(engine: EngineName): void {
   jobLocks = s.jobLocks;
   supportedSessions = s.supportedSessions;
   paperWorkbooks = s.paperWorkbooks;
+  schemeDetails = s.schemeDetails;
 }

@@ -16,7 +16,7 @@ test.describe("signing in", () => {
     await page.getByRole("button", { name: "Send invitation" }).click();
     await expect(page.getByText(`Invitation sent to ${email}`)).toBeVisible();
 
-    const link = linkIn(latestMailTo(email)!.body);
+    const link = linkIn((await latestMailTo(email))!.body);
     const carerContext = await browser.newContext();
     const carer = await carerContext.newPage();
     await carer.goto(link);
@@ -47,7 +47,7 @@ test.describe("signing in", () => {
     await expect(page.getByText(`Invitation sent to ${email}`)).toBeVisible();
     await signOut(page);
 
-    await page.goto(linkIn(latestMailTo(email)!.body));
+    await page.goto(linkIn((await latestMailTo(email))!.body));
     await page.getByLabel("Your full name").fill("Wes Weak");
     await page.getByLabel("Create a password").fill("password123");
     await page.getByRole("button", { name: "Create my account" }).click();
@@ -66,7 +66,7 @@ test.describe("signing in", () => {
     await page.getByRole("button", { name: "Email me a link" }).click();
     await expect(page.getByText("we have sent it a sign-in link")).toBeVisible();
 
-    const link = linkIn(latestMailTo(carer.email)!.body);
+    const link = linkIn((await latestMailTo(carer.email))!.body);
     await page.goto(link);
     await expectNoAxeViolations(page);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -177,7 +177,7 @@ test.describe("with JavaScript switched off", () => {
 
     const context = await browser.newContext({ javaScriptEnabled: false });
     const carer = await context.newPage();
-    await carer.goto(linkIn(latestMailTo(email)!.body));
+    await carer.goto(linkIn((await latestMailTo(email))!.body));
     await carer.getByLabel("Your full name").fill("No Script");
     await carer.getByLabel("Create a password").fill("short");
     await carer.getByRole("button", { name: "Create my account" }).click();

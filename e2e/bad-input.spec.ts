@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type HtmlForm, actionFields, findForm, formValues, parseForms } from "../test/support/html-forms";
 import { E2E } from "./env";
-import { e2eDb, hashToken, makePerson, makeScheme } from "./helpers/db";
+import { bool, e2eSql, hashToken, makePerson, makeScheme, time } from "./helpers/db";
 
 test.describe.configure({ mode: "serial" });
 
@@ -96,19 +96,19 @@ function gist(html: string): string {
   return summary.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim().slice(0, 300);
 }
 
-const q = (sql: string, ...params: unknown[]) => (e2eDb().prepare(sql).get(...params) as { n: number }).n;
+const q = (sql: string, ...params: unknown[]) => e2eSql.count(sql, ...params);
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 let w: World;
 
 /** The rows this test's people and schemes own, and any row anywhere holding the marker. */
-function footprint(): Record<string, number> {
+async function footprint(): Promise<Record<string, number>> {
   const ids = w.people.join(",");
   const schemes = w.schemes.join(",");
   const like = `%${M}%`;
-  return {
+  const counts: Record<string, Promise<number>> = {
     people: q(`select count(*) as n from people where scheme_id in (${schemes})`),
-    active: q(`select count(*) as n from people where id in (${ids}) and active = 1`),
+    active: q(`select count(*) as n from people where id in (${ids}) and active = ?`, bool(true)),
     invitations: q(`select count(*) as n from invitations where scheme_id in (${schemes})`),
     invitationsUsed: q(`select count(*) as n from invitations where scheme_id in (${schemes}) and used_at is not null`),
     intakes: q(`select count(*) as n from intakes where scheme_id in (${schemes})`),
@@ -126,27 +126,30 @@ function footprint(): Record<string, number> {
     linksUsed: q(`select count(*) as n from sign_in_links where person_id in (${ids}) and used_at is not null`),
     outbox: q(`select count(*) as n from outbox where scheme_id in (${schemes}) or person_id in (${ids})`),
     audit: q(`select count(*) as n from audit_log where scheme_id in (${schemes}) or actor_id in (${ids}) or subject_person_id in (${ids})`),
-    signInAttempts: q(`select count(*) as n from sign_in_attempts where email in (select email from people where id in (${ids})) or email like ?`, like),
-    marked:
-      q("select count(*) as n from people where name like ? or email like ?", like, like) +
-      q("select count(*) as n from schemes where name like ?", like) +
-      q("select count(*) as n from intakes where name like ?", like) +
-      q("select count(*) as n from invitations where email like ? or name like ?", like, like) +
-      q("select count(*) as n from audit_log where details like ?", like) +
-      q("select count(*) as n from outbox where to_address like ? or body like ?", like, like) +
-      q("select count(*) as n from certificates where revoked_reason like ?", like) +
-      q("select count(*) as n from module_completions where evidence like ? or assisted_by like ?", like, like) +
-      q("select count(*) as n from retrain_versions where content_version like ? or reason like ?", like, like),
+    signInAttempts: q(`select count(*) as n from sign_in_attempts where email in (select email from people where id in (${ids})) or lower(email) like ?`, like),
+    marked: Promise.all([
+      q("select count(*) as n from people where lower(name) like ? or lower(email) like ?", like, like),
+      q("select count(*) as n from schemes where lower(name) like ?", like),
+      q("select count(*) as n from intakes where lower(name) like ?", like),
+      q("select count(*) as n from invitations where lower(email) like ? or lower(name) like ?", like, like),
+      q("select count(*) as n from audit_log where lower(cast(details as text)) like ?", like),
+      q("select count(*) as n from outbox where lower(to_address) like ? or lower(body) like ?", like, like),
+      q("select count(*) as n from certificates where lower(revoked_reason) like ?", like),
+      q("select count(*) as n from module_completions where lower(evidence) like ? or lower(assisted_by) like ?", like, like),
+      q("select count(*) as n from retrain_versions where lower(content_version) like ? or lower(reason) like ?", like, like),
+    ]).then((ns) => ns.reduce((a, b) => a + b, 0)),
   };
+  const entries = await Promise.all(Object.entries(counts).map(async ([name, n]) => [name, await n] as const));
+  return Object.fromEntries(entries);
 }
 
 /** Runs bad requests and checks each is answered clearly and changes nothing. */
 async function refusesAll(label: string, cases: { name: string; send: () => Promise<APIResponse>; message?: RegExp }[]): Promise<void> {
   for (const c of cases) {
-    const before = footprint();
+    const before = await footprint();
     const res = await c.send();
     await expectClear(res, `${label} — ${c.name}`, c.message);
-    expect(footprint(), `${label} — ${c.name}: the database changed`).toEqual(before);
+    expect(await footprint(), `${label} — ${c.name}: the database changed`).toEqual(before);
   }
 }
 
@@ -165,9 +168,8 @@ async function signedIn(email: string, password: string): Promise<APIRequestCont
 }
 
 async function buildWorld() {
-  const db = e2eDb();
-  const schemeId = makeScheme(`Bad input scheme ${tag}`);
-  const otherSchemeId = makeScheme(`Other scheme ${tag}`);
+  const schemeId = await makeScheme(`Bad input scheme ${tag}`);
+  const otherSchemeId = await makeScheme(`Other scheme ${tag}`);
   const trainer = await makePerson("trainer", { schemeId });
   const carer = await makePerson("carer", { schemeId });
   const colleague = await makePerson("carer", { schemeId });
@@ -177,49 +179,54 @@ async function buildWorld() {
   const version = (JSON.parse(readFileSync(join(root, "content", "course.json"), "utf8")) as { version: string }).version;
   const ids = scenarioIds("golden-rules").slice(0, 5);
   const attemptOf = (personId: number) =>
-    Number(
-      db
-        .prepare("insert into quiz_attempts (person_id, module_slug, cycle, content_version, scenario_ids, started_at, total) values (?, 'golden-rules', 1, ?, ?, ?, 5)")
-        .run(personId, version, JSON.stringify(ids), Date.now()).lastInsertRowid,
+    e2eSql.insert(
+      "insert into quiz_attempts (person_id, module_slug, cycle, content_version, scenario_ids, started_at, total) values (?, 'golden-rules', 1, ?, ?, ?, 5)",
+      personId,
+      version,
+      JSON.stringify(ids),
+      time(Date.now()),
     );
   const certificateOf = (person: { id: number; name: string; schemeId: number | null }) =>
-    Number(
-      db
-        .prepare(
-          "insert into certificates (code, person_id, scheme_id, holder_name, course_id, course_title, content_version, cycle, issued_on, expires_on, modules) values (?, ?, ?, ?, 'course', 'Course', ?, 1, '2026-01-10', '2027-01-10', '[]')",
-        )
-        .run(randomBytes(14).toString("hex").toUpperCase(), person.id, person.schemeId, person.name, version).lastInsertRowid,
+    e2eSql.insert(
+      "insert into certificates (code, person_id, scheme_id, holder_name, course_id, course_title, content_version, cycle, issued_on, expires_on, modules) values (?, ?, ?, ?, 'course', 'Course', ?, 1, '2026-01-10', '2027-01-10', '[]')",
+      randomBytes(14).toString("hex").toUpperCase(),
+      person.id,
+      person.schemeId,
+      person.name,
+      version,
     );
-  const intake = (scheme: number) => Number(db.prepare("insert into intakes (scheme_id, name, start_date) values (?, ?, '2026-09-01')").run(scheme, `Intake ${tag} ${scheme}`).lastInsertRowid);
-  const intakeId = intake(schemeId);
-  const otherIntakeId = intake(otherSchemeId);
+  const intake = (scheme: number) => e2eSql.insert("insert into intakes (scheme_id, name, start_date) values (?, ?, '2026-09-01')", scheme, `Intake ${tag} ${scheme}`);
+  const intakeId = await intake(schemeId);
+  const otherIntakeId = await intake(otherSchemeId);
 
   const token = () => randomBytes(32).toString("base64url");
-  const invite = (opts: { expired?: boolean; used?: boolean }) => {
+  const invite = async (opts: { expired?: boolean; used?: boolean }) => {
     const t = token();
-    db.prepare("insert into invitations (token_hash, email, name, role, scheme_id, invited_by, expires_at, used_at) values (?, ?, null, 'carer', ?, ?, ?, ?)").run(
+    await e2eSql.run(
+      "insert into invitations (token_hash, email, name, role, scheme_id, invited_by, expires_at, used_at) values (?, ?, null, 'carer', ?, ?, ?, ?)",
       hashToken(t),
       `invitee-${randomBytes(4).toString("hex")}@e2e.example`,
       schemeId,
       trainer.id,
-      Date.now() + (opts.expired ? -3600_000 : 14 * 86400_000),
-      opts.used ? Date.now() - 60_000 : null,
+      time(Date.now() + (opts.expired ? -3600_000 : 14 * 86400_000)),
+      opts.used ? time(Date.now() - 60_000) : null,
     );
     return t;
   };
-  const link = (opts: { expired?: boolean; used?: boolean }) => {
+  const link = async (opts: { expired?: boolean; used?: boolean }) => {
     const t = token();
-    db.prepare("insert into sign_in_links (token_hash, person_id, expires_at, used_at) values (?, ?, ?, ?)").run(
+    await e2eSql.run(
+      "insert into sign_in_links (token_hash, person_id, expires_at, used_at) values (?, ?, ?, ?)",
       hashToken(t),
       carer.id,
-      Date.now() + (opts.expired ? -60_000 : 15 * 60_000),
-      opts.used ? Date.now() - 30_000 : null,
+      time(Date.now() + (opts.expired ? -60_000 : 15 * 60_000)),
+      opts.used ? time(Date.now() - 30_000) : null,
     );
     return t;
   };
   const tokens = {
-    invite: { valid: invite({}), expired: invite({ expired: true }), used: invite({ used: true }) },
-    link: { valid: link({}), expired: link({ expired: true }), used: link({ used: true }) },
+    invite: { valid: await invite({}), expired: await invite({ expired: true }), used: await invite({ used: true }) },
+    link: { valid: await link({}), expired: await link({ expired: true }), used: await link({ used: true }) },
   };
 
   const carerClient = await signedIn(carer.email, carer.password);
@@ -245,10 +252,10 @@ async function buildWorld() {
     otherIntakeId,
     attemptId,
     question,
-    colleagueAttempt: attemptOf(colleague.id),
-    outsiderAttempt: attemptOf(outsider.id),
-    carerCertificate: certificateOf(carer),
-    outsiderCertificate: certificateOf(outsider),
+    colleagueAttempt: await attemptOf(colleague.id),
+    outsiderAttempt: await attemptOf(outsider.id),
+    carerCertificate: await certificateOf(carer),
+    outsiderCertificate: await certificateOf(outsider),
     tokens,
     anon: await client(),
     carerClient,
@@ -430,13 +437,13 @@ test("downloads with other people's or made-up ids are refused", async () => {
   ];
   const secrets = [w.outsider.name, w.outsider.email];
   for (const [c, path] of cases) {
-    const before = footprint();
+    const before = await footprint();
     const res = await c.get(path, { maxRedirects: 0 });
     expect(res.status(), path).toBeLessThan(500);
     expect([303, 307, 400, 403, 404], path).toContain(res.status());
     const body = await res.text();
     for (const s of secrets) expect(body, path).not.toContain(s);
-    expect(footprint(), path).toEqual(before);
+    expect(await footprint(), path).toEqual(before);
   }
   // Filters full of junk: still a page or a CSV, never an error, never another scheme's people.
   for (const query of Object.values(HOSTILE).map((v) => `q=${enc(v.slice(0, 3000))}&status=${enc(v.slice(0, 100))}&sort=${enc(v.slice(0, 100))}&intake=${enc(v.slice(0, 100))}&scheme=${enc(v.slice(0, 100))}`)) {
@@ -572,7 +579,7 @@ test("every other form, found on the pages, refuses empty and hostile submission
 test("bodies over 1 MB are refused and change nothing", async () => {
   const form = await formOn(w.anon, "/sign-in", "Sign in");
   const big = "x".repeat(1_200_000);
-  const before = footprint();
+  const before = await footprint();
   const action = await post(w.anon, "/sign-in", form, [["email", w.carer.email], ["password", w.carer.password], ["padding", big]]);
   // proxy.ts refuses bodies of a megabyte or more with 413 before Next (whose own server-action
   // limit answers 500) or any handler sees them.
@@ -581,5 +588,5 @@ test("bodies over 1 MB are refused and change nothing", async () => {
     const res = await w.carerClient.post(path, { form: { option: big }, headers: { origin: base }, maxRedirects: 0 });
     expect(res.status(), path).toBe(413);
   }
-  expect(footprint()).toEqual(before);
+  expect(await footprint()).toEqual(before);
 });

@@ -1,46 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./env";
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { extractText, getDocumentProxy } from "unpdf";
 import { expectNoAxeViolations } from "./helpers/a11y";
-import { e2eDb, makePerson } from "./helpers/db";
+import { grouped, insertCertificate, makePerson, newCode } from "./helpers/db";
 import { errorSummary, signIn } from "./helpers/session";
-
-// Certificates are issued by quiz completion elsewhere; here they are inserted straight into the
-// e2e database, with a code made the same way lib/certificates/code.ts makes one.
-const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-function newCode(): string {
-  let bits = "";
-  for (const byte of randomBytes(18)) bits += byte.toString(2).padStart(8, "0");
-  return Array.from({ length: 28 }, (_, i) => ALPHABET[parseInt(bits.slice(i * 5, i * 5 + 5), 2)]).join("");
-}
-const grouped = (code: string) => code.match(/.{4}/g)!.join("-");
-
-function isoDate(at: Date): string {
-  return at.toISOString().slice(0, 10);
-}
-
-function insertCertificate(person: { id: number; name: string; schemeId: number | null }) {
-  const code = newCode();
-  const today = new Date();
-  const issuedOn = isoDate(today);
-  const expiresOn = isoDate(new Date(Date.UTC(today.getUTCFullYear() + 1, today.getUTCMonth(), Math.min(today.getUTCDate(), 28))));
-  const modules = [
-    { slug: "golden-rules", title: "The seven golden rules of information sharing", completedOn: issuedOn, assisted: false, score: 5, total: 5 },
-    { slug: "confidentiality", title: "Confidentiality for Shared Lives carers", completedOn: issuedOn, assisted: true, score: null, total: null },
-    { slug: "triangle-of-care", title: "The triangle of care", completedOn: issuedOn, assisted: false, score: 4, total: 5 },
-  ];
-  const id = Number(
-    e2eDb()
-      .prepare(
-        `insert into certificates (code, person_id, scheme_id, holder_name, course_id, course_title, content_version, cycle, issued_on, expires_on, modules)
-         values (?, ?, ?, ?, 'shared-lives-confidentiality', 'Confidentiality and information sharing', 'e2e-1', 1, ?, ?, ?)`,
-      )
-      .run(code, person.id, person.schemeId, person.name, issuedOn, expiresOn, JSON.stringify(modules)).lastInsertRowid,
-  );
-  return { id, code, issuedOn, expiresOn };
-}
 
 async function pdfText(bytes: Buffer): Promise<string> {
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
@@ -57,7 +21,7 @@ async function expectStatus(page: Page, code: string, words: string) {
 test.describe("certificates", () => {
   test("the holder opens the certificate, downloads the PDF, and the public check says valid", async ({ page, browser }) => {
     const carer = await makePerson("carer", { name: "Priya Holder" });
-    const cert = insertCertificate(carer);
+    const cert = await insertCertificate(carer);
     await signIn(page, carer.email, carer.password);
 
     const response = await page.goto(`/certificates/${cert.id}`);
@@ -103,7 +67,7 @@ test.describe("certificates", () => {
 
   test("the check form: errors for empty and malformed codes, and a typed code finds the certificate", async ({ page }) => {
     const carer = await makePerson("carer", { name: "Femi Formcheck" });
-    const cert = insertCertificate(carer);
+    const cert = await insertCertificate(carer);
 
     await page.goto("/verify");
     await expect(page.getByRole("heading", { level: 1, name: "Check a certificate" })).toBeVisible();
@@ -130,7 +94,7 @@ test.describe("certificates", () => {
 
   test("the check form works without JavaScript", async ({ browser }) => {
     const carer = await makePerson("carer", { name: "Nia Nojs" });
-    const cert = insertCertificate(carer);
+    const cert = await insertCertificate(carer);
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/verify");
@@ -159,7 +123,7 @@ test.describe("certificates", () => {
   test("the scheme's trainer revokes a certificate (without JavaScript), and the check then says revoked", async ({ browser }) => {
     const carer = await makePerson("carer", { name: "Rhys Revoked" });
     const trainer = await makePerson("trainer");
-    const cert = insertCertificate(carer);
+    const cert = await insertCertificate(carer);
 
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -201,7 +165,7 @@ test.describe("certificates", () => {
   test("another carer gets 403 on someone else's certificate and its PDF; unknown ids are 404", async ({ page }) => {
     const holder = await makePerson("carer", { name: "Hana Holder" });
     const other = await makePerson("carer");
-    const cert = insertCertificate(holder);
+    const cert = await insertCertificate(holder);
     await signIn(page, other.email, other.password);
 
     const response = await page.goto(`/certificates/${cert.id}`);

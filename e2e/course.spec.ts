@@ -4,7 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import walkthroughJson from "../content/walkthrough.json";
 import { expectNoAxeViolations } from "./helpers/a11y";
-import { makePerson } from "./helpers/db";
+import { makePerson, makeScheme } from "./helpers/db";
 import { signIn, signOut } from "./helpers/session";
 
 type WalkNode =
@@ -14,8 +14,9 @@ const walk = walkthroughJson as unknown as { start: string; nodes: Record<string
 
 const MODULES = ["golden-rules", "confidentiality", "triangle-of-care"] as const;
 
+/** A carer of a scheme that has given no contacts of its own: the course as everyone reads it. */
 async function newCarer(page: Page) {
-  const carer = await makePerson("carer");
+  const carer = await makePerson("carer", { schemeId: await makeScheme() });
   await signIn(page, carer.email, carer.password);
   return carer;
 }

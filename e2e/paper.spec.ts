@@ -27,7 +27,7 @@ test.describe("paper, scored, JavaScript off", () => {
 
   test("print a workbook, type in the sheet's answers, and give the carer their scored result", async ({ page }) => {
     test.setTimeout(180_000);
-    const schemeId = makeScheme(`Paper ${randomBytes(3).toString("hex")}`);
+    const schemeId = await makeScheme(`Paper ${randomBytes(3).toString("hex")}`);
     const trainer = await makePerson("trainer", { schemeId, name: `Tess ${randomBytes(2).toString("hex")} Trainer` });
     const carer = await makePerson("carer", { schemeId, name: `Pat ${randomBytes(2).toString("hex")} Paper` });
     await signIn(page, trainer.email, trainer.password);
@@ -109,7 +109,7 @@ test.describe("paper, scored, JavaScript off", () => {
   });
 
   test("an officer of another scheme, and a carer, cannot reach a workbook", async ({ page, browser }) => {
-    const schemeId = makeScheme(`Paper ${randomBytes(3).toString("hex")}`);
+    const schemeId = await makeScheme(`Paper ${randomBytes(3).toString("hex")}`);
     const trainer = await makePerson("trainer", { schemeId });
     const carer = await makePerson("carer", { schemeId });
     await signIn(page, trainer.email, trainer.password);
@@ -117,7 +117,7 @@ test.describe("paper, scored, JavaScript off", () => {
     await page.getByRole("button", { name: /^Print a workbook: The triangle of care/ }).click();
     const reference = /\/support\/paper\/(\d{10})\/print$/.exec(page.url())![1]!;
 
-    const other = await makePerson("trainer", { schemeId: makeScheme(`Other ${randomBytes(3).toString("hex")}`) });
+    const other = await makePerson("trainer", { schemeId: await makeScheme(`Other ${randomBytes(3).toString("hex")}`) });
     const context = await browser.newContext({ javaScriptEnabled: false });
     const otherPage = await context.newPage();
     await signIn(otherPage, other.email, other.password);

@@ -6,7 +6,7 @@ import { type APIRequestContext, type APIResponse, expect, request as requests, 
 import { randomBytes } from "node:crypto";
 import { actionFields, findForm, formValues } from "../test/support/html-forms";
 import { E2E } from "./env";
-import { PASSWORD, e2eDb, makePerson, makeScheme } from "./helpers/db";
+import { PASSWORD, bool, e2eSql, makePerson, makeScheme, time } from "./helpers/db";
 
 const base = E2E.baseURL;
 const EVIL = "https://evil.example";
@@ -60,22 +60,22 @@ function setCookies(res: APIResponse): string[] {
     .map((h) => h.value);
 }
 
-const count = (sql: string, ...params: unknown[]) => (e2eDb().prepare(sql).get(...params) as { n: number }).n;
+const count = (sql: string, ...params: unknown[]) => e2eSql.count(sql, ...params);
 
 /** A carer, trainer and admin of a fresh scheme, with a certificate and a started quiz for the carer. */
 async function world() {
   const tag = randomBytes(3).toString("hex");
-  const schemeId = makeScheme(`Security scheme ${tag}`);
+  const schemeId = await makeScheme(`Security scheme ${tag}`);
   const trainer = await makePerson("trainer", { schemeId });
   const carer = await makePerson("carer", { schemeId, name: `Secret Sally ${tag}` });
   const admin = await makePerson("admin");
   const code = `SEC${randomBytes(16).toString("hex").toUpperCase().replace(/[^0-9A-HJKMNP-TV-Z]/g, "7")}`.slice(0, 28);
-  const certificateId = Number(
-    e2eDb()
-      .prepare(
-        "insert into certificates (code, person_id, scheme_id, holder_name, course_id, course_title, content_version, cycle, issued_on, expires_on, modules) values (?, ?, ?, ?, 'shared-lives-confidentiality', 'Security test course', '2026.1', 1, '2026-01-10', '2027-01-10', '[]')",
-      )
-      .run(code, carer.id, schemeId, carer.name).lastInsertRowid,
+  const certificateId = await e2eSql.insert(
+    "insert into certificates (code, person_id, scheme_id, holder_name, course_id, course_title, content_version, cycle, issued_on, expires_on, modules) values (?, ?, ?, ?, 'shared-lives-confidentiality', 'Security test course', '2026.1', 1, '2026-01-10', '2027-01-10', '[]')",
+    code,
+    carer.id,
+    schemeId,
+    carer.name,
   );
   return { tag, schemeId, trainer, carer, admin, code, certificateId };
 }
@@ -165,7 +165,7 @@ test.describe("requests from other sites", () => {
       const res = await postForm(c, "/sign-in", "Sign in", { email: w.carer.email, password: w.carer.password }, { origin });
       expect(res.status(), `sign in from ${origin}`).toBeGreaterThanOrEqual(400);
       expect(setCookies(res).some((x) => x.includes(SESSION)), origin).toBe(false);
-      expect(sessions(), origin).toBe(0);
+      expect(await sessions(), origin).toBe(0);
     }
 
     // A signed-in carer's quiz answer and a trainer's deactivation, sent from another site.
@@ -178,11 +178,11 @@ test.describe("requests from other sites", () => {
     const option = findForm(questionHtml, "Save and continue").fields.find((f) => f.name === "option")!.value;
     const refused = await postForm(carer, question, "Save and continue", { option }, { origin: EVIL, html: questionHtml });
     expect(refused.status()).toBeGreaterThanOrEqual(400);
-    expect(answers()).toBe(0);
+    expect(await answers()).toBe(0);
     // The same request from the site itself works: the refusal was about the origin.
     const ok = await postForm(carer, question, "Save and continue", { option }, { html: questionHtml });
     expect(ok.status()).toBe(303);
-    expect(answers()).toBe(1);
+    expect(await answers()).toBe(1);
 
     const trainer = await signedIn(w.trainer.email);
     const personPage = `/trainer/people/${w.carer.id}`;
@@ -191,7 +191,7 @@ test.describe("requests from other sites", () => {
       const html = await page.text();
       const deactivate = await postForm(trainer, personPage, /^Deactivate/, {}, { origin: EVIL, html });
       expect(deactivate.status()).toBeGreaterThanOrEqual(400);
-      expect(count("select active as n from people where id = ?", w.carer.id)).toBe(1);
+      expect(await count("select count(*) as n from people where id = ? and active", w.carer.id)).toBe(1);
     }
   });
 
@@ -212,11 +212,11 @@ test.describe("requests from other sites", () => {
       const check = await carer.post("/modules/golden-rules/checks/gr-consent-1/answer", { headers, form: { option: "1" }, maxRedirects: 0 });
       expect(check.status(), JSON.stringify(headers)).toBe(403);
     }
-    expect(reads()).toBe(0);
-    expect(checks()).toBe(0);
+    expect(await reads()).toBe(0);
+    expect(await checks()).toBe(0);
     // Same-origin, the same posts are recorded.
     expect((await carer.post("/modules/golden-rules/consent/read", { headers: { origin: base }, form: {}, maxRedirects: 0 })).status()).toBe(303);
-    expect(reads()).toBe(1);
+    expect(await reads()).toBe(1);
   });
 });
 
@@ -282,12 +282,12 @@ test.describe("old session cookies", () => {
       expect(res.headers().location, path).toMatch(/\/sign-in/);
     }
     const answers = () => count("select count(*) as n from quiz_answers a join quiz_attempts t on t.id = a.attempt_id where t.person_id = ?", personId);
-    const before = answers();
+    const before = await answers();
     const option = findForm(question.html, "Save and continue").fields.find((f) => f.name === "option")!.value;
     const post = await postForm(stranger, question.path, "Save and continue", { option }, { html: question.html });
     expect(post.status()).toBeLessThan(500);
     expect(post.status()).not.toBe(200);
-    expect(answers()).toBe(before);
+    expect(await answers()).toBe(before);
   }
 
   test("after signing out, the old cookie gets nothing, not even through a server action", async () => {
@@ -297,7 +297,7 @@ test.describe("old session cookies", () => {
     const question = await quizPage(c);
     const out = await postForm(c, "/my", "Sign out");
     expect(out.status()).toBe(303);
-    expect(count("select count(*) as n from sessions where person_id = ? and revoked_at is null", carer.id)).toBe(0);
+    expect(await count("select count(*) as n from sessions where person_id = ? and revoked_at is null", carer.id)).toBe(0);
     await expectRefused(cookie, question, carer.id);
   });
 
@@ -306,8 +306,8 @@ test.describe("old session cookies", () => {
     const c = await signedIn(carer.email);
     const cookie = await sessionCookie(c);
     const question = await quizPage(c);
-    e2eDb().prepare("update people set active = 0, deactivated_at = ? where id = ?").run(Date.now(), carer.id);
-    expect(count("select count(*) as n from sessions where person_id = ? and revoked_at is null", carer.id)).toBeGreaterThan(0);
+    await e2eSql.run("update people set active = ?, deactivated_at = ? where id = ?", bool(false), time(Date.now()), carer.id);
+    expect(await count("select count(*) as n from sessions where person_id = ? and revoked_at is null", carer.id)).toBeGreaterThan(0);
     await expectRefused(cookie, question, carer.id);
   });
 
@@ -319,7 +319,7 @@ test.describe("old session cookies", () => {
     const value = cookie.slice(SESSION.length + 1);
     const flipped = `${SESSION}=${value.slice(0, 40)}${value[40] === "A" ? "B" : "A"}${value.slice(41)}`;
     await expectRefused(flipped, question, carer.id);
-    e2eDb().prepare("update sessions set expires_at = ? where person_id = ?").run(Date.now() - 1000, carer.id);
+    await e2eSql.run("update sessions set expires_at = ? where person_id = ?", time(Date.now() - 1000), carer.id);
     await expectRefused(cookie, question, carer.id);
   });
 });
@@ -354,8 +354,8 @@ test.describe("sign-in throttle", () => {
     const direct = await c.post("/api/auth/callback/password", { form: { email: carer.email, password: carer.password, csrfToken: csrf.csrfToken }, headers: { origin: base }, maxRedirects: 0 });
     expect(direct.status()).toBeLessThan(500);
     expect(setCookies(direct).some((x) => x.startsWith(`${SESSION}=`))).toBe(false);
-    expect(sessions()).toBe(0);
-    expect(count("select count(*) as n from sign_in_attempts where email = ? and succeeded = 1", carer.email)).toBe(0);
+    expect(await sessions()).toBe(0);
+    expect(await count("select count(*) as n from sign_in_attempts where email = ? and succeeded", carer.email)).toBe(0);
 
     // Someone else is not locked out by it.
     const other = await makePerson("carer");

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./helpers/a11y";
-import { e2eDb, makePerson, makeScheme } from "./helpers/db";
+import { e2eSql, makePerson, makeScheme, time } from "./helpers/db";
 import { signIn } from "./helpers/session";
 
 type Scenario = { id: string; title: string; options: { id: string; text: string; best: boolean; feedback: string; rule: string }[] };
@@ -18,7 +18,7 @@ function bank(moduleSlug: string): Scenario[] {
 }
 
 async function ownScheme(label: string) {
-  const schemeId = makeScheme(`${label} ${randomBytes(3).toString("hex")}`);
+  const schemeId = await makeScheme(`${label} ${randomBytes(3).toString("hex")}`);
   const trainer = await makePerson("trainer", { schemeId, name: `Tara ${randomBytes(2).toString("hex")} Trainer` });
   const carer = await makePerson("carer", { schemeId, name: `Cora ${randomBytes(2).toString("hex")} Carer` });
   return { schemeId, trainer, carer };
@@ -151,11 +151,49 @@ test.describe("a supported session, JavaScript off", () => {
 
     // Left alone for the idle time (moved back in the database, as the clock would): the next
     // request finds it ended and the device is the officer's again.
-    e2eDb().prepare("update supported_sessions set last_active_at = ? where person_id = ? and ended_at is null").run(Date.now() - 31 * 60_000, carer.id);
+    await e2eSql.run("update supported_sessions set last_active_at = ? where person_id = ? and ended_at is null", time(Date.now() - 31 * 60_000), carer.id);
     await page.goto("/my");
     await expect(banner(page)).toHaveCount(0);
     await expect(page.getByText(`Signed in as ${staff.name}`)).toBeVisible();
-    const row = e2eDb().prepare("select end_reason as reason from supported_sessions where person_id = ?").get(carer.id) as { reason: string };
+    const row = (await e2eSql.row<{ reason: string }>("select end_reason as reason from supported_sessions where person_id = ?", carer.id))!;
     expect(row.reason).toBe("expired");
+  });
+
+  test("with the scheme's own contacts: its copies of the lessons and the walk-through, with the banner", async ({ page }) => {
+    const { schemeId, trainer, carer } = await ownScheme("Supported local");
+    await e2eSql.run(
+      "insert into scheme_details (scheme_id, public_name, advice_name, advice_phone, revision, updated_at) values (?, ?, ?, ?, 1, ?)",
+      schemeId,
+      "Ashby Shared Lives",
+      "Ash Adviser",
+      "01632 960 777",
+      time(Date.now()),
+    );
+    await signIn(page, trainer.email, trainer.password);
+    await page.goto(`/trainer/people/${carer.id}`);
+    await page.getByRole("button", { name: `Start a supported session with ${carer.name}` }).click();
+    await expect(banner(page)).toBeVisible();
+
+    // A lesson where the course says to ask the scheme: the scheme's copy, served with the banner.
+    await page.goto("/modules/golden-rules");
+    await page.getByRole("link", { name: "When you are not sure, ask" }).click();
+    await expect(page).toHaveURL(/\/modules\/golden-rules\/seek-advice\/scheme\/[^/]+$/);
+    await expect(banner(page)).toContainText(`${carer.name} with ${trainer.name}`);
+    await expect(page.locator(".scheme-panel").first()).toContainText("01632 960 777");
+    await expectNoAxeViolations(page);
+
+    // The scheme's walk-through, from the carer's training page.
+    await page.goto("/my");
+    await page.getByRole("link", { name: /Should I share\? A step-by-step guide, with your scheme/ }).click();
+    await expect(page).toHaveURL(/\/should-i-share\/scheme\/[^/]+$/);
+    await expect(banner(page)).toBeVisible();
+    await expect(page.getByRole("banner")).toHaveCount(1);
+    await expectNoAxeViolations(page);
+
+    // Ended, the same address is the cached copy again, without the banner.
+    const copy = page.url();
+    await banner(page).getByRole("button", { name: "End session" }).click();
+    await page.goto(copy);
+    await expect(banner(page)).toHaveCount(0);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./helpers/a11y";
-import { e2eDb, makePerson, makeScheme, uniqueEmail } from "./helpers/db";
+import { bool, e2eSql, makePerson, makeScheme, time, uniqueEmail } from "./helpers/db";
 import { errorSummary, signIn } from "./helpers/session";
 
 // Each test works in a scheme of its own, so tests running side by side (and the other specs, which
@@ -24,23 +24,34 @@ function code(): string {
 }
 
 /** A person who completed their training on `completedOn`, with the certificate that earned. */
-function certify(person: { id: number; name: string; schemeId: number | null }, completedOn: string, expiresOn: string) {
-  const db = e2eDb();
-  const modules = MODULES.map((slug) => {
-    db.prepare(
+async function certify(person: { id: number; name: string; schemeId: number | null }, completedOn: string, expiresOn: string) {
+  const modules = [];
+  for (const slug of MODULES) {
+    await e2eSql.run(
       "insert into module_completions (person_id, module_slug, cycle, completed_on, recorded_at, score, total, content_version) values (?, ?, 1, ?, ?, 5, 5, '2026.1')",
-    ).run(person.id, slug, completedOn, Date.now());
-    return { slug, title: slug, completedOn, assisted: false, score: 5, total: 5 };
-  });
-  db.prepare(
+      person.id,
+      slug,
+      completedOn,
+      time(Date.now()),
+    );
+    modules.push({ slug, title: slug, completedOn, assisted: false, score: 5, total: 5 });
+  }
+  await e2eSql.run(
     `insert into certificates (code, person_id, scheme_id, holder_name, course_id, course_title, content_version, cycle, issued_on, expires_on, modules)
      values (?, ?, ?, ?, 'shared-lives-information-sharing', 'Confidentiality and information sharing for Shared Lives', '2026.1', 1, ?, ?, ?)`,
-  ).run(code(), person.id, person.schemeId, person.name, completedOn, expiresOn, JSON.stringify(modules));
+    code(),
+    person.id,
+    person.schemeId,
+    person.name,
+    completedOn,
+    expiresOn,
+    JSON.stringify(modules),
+  );
 }
 
 async function ownScheme(label: string) {
-  const schemeId = makeScheme(`${label} ${randomBytes(3).toString("hex")}`);
-  const schemeName = (e2eDb().prepare("select name from schemes where id = ?").get(schemeId) as { name: string }).name;
+  const schemeName = `${label} ${randomBytes(3).toString("hex")}`;
+  const schemeId = await makeScheme(schemeName);
   const trainer = await makePerson("trainer", { schemeId, name: `Trainer of ${schemeName}` });
   return { schemeId, schemeName, trainer };
 }
@@ -81,25 +92,22 @@ test.describe("trainer workspace", () => {
     await expect(errorSummary(page).getByRole("link").first()).toHaveAttribute("href", "#list");
     await expect(page).toHaveTitle(/^Error: /);
     await expectNoAxeViolations(page);
-    const invited = () =>
-      (e2eDb().prepare("select count(*) as n from invitations where email in (?, ?)").get(good1, good2) as { n: number }).n;
-    expect(invited()).toBe(0);
+    const invited = () => e2eSql.count("select count(*) as n from invitations where email in (?, ?)", good1, good2);
+    expect(await invited()).toBe(0);
 
     // The list is still there; the trainer chooses to invite the good lines only.
     await expect(page.getByLabel("Email addresses")).toHaveValue(new RegExp(good1));
     await page.getByLabel("If some lines are wrong, invite the people whose lines are right").check();
     await page.getByRole("button", { name: "Check the list and send invitations" }).click();
     await expect(page.getByText("Invitations sent to 2 people. Left out, as you chose: lines 2 and 4.")).toBeVisible();
-    expect(invited()).toBe(2);
+    expect(await invited()).toBe(2);
     await expect(page.getByRole("table", { name: "Invitations not yet accepted" })).toContainText("Gail Good");
     await expectNoAxeViolations(page);
   });
 
   test("a CSV file with a wrong role is refused with the line and the reason", async ({ page }) => {
     const { trainer, schemeId } = await ownScheme("Csv");
-    const intakeId = Number(
-      e2eDb().prepare("insert into intakes (scheme_id, name, start_date) values (?, 'CSV intake', ?)").run(schemeId, day(7)).lastInsertRowid,
-    );
+    const intakeId = await e2eSql.insert("insert into intakes (scheme_id, name, start_date) values (?, 'CSV intake', ?)", schemeId, day(7));
     await signIn(page, trainer.email, trainer.password);
     await page.goto(`/trainer/intakes/${intakeId}`);
     const ok = uniqueEmail("csv");
@@ -123,9 +131,9 @@ test.describe("trainer workspace", () => {
     const overdue = await makePerson("carer", { schemeId, name: "Otto Overdue" });
     const lapsed = await makePerson("staff", { schemeId, name: "Lara Lapsed" });
     await makePerson("carer", { schemeId, name: "Nell New" });
-    certify(valid, day(-100), day(265));
-    certify(overdue, day(-395), day(-30));
-    certify(lapsed, day(-600), day(-235));
+    await certify(valid, day(-100), day(265));
+    await certify(overdue, day(-395), day(-30));
+    await certify(lapsed, day(-600), day(-235));
 
     await signIn(page, trainer.email, trainer.password);
     await page.getByRole("link", { name: "Open the training matrix" }).click();
@@ -197,8 +205,8 @@ test.describe("trainer workspace", () => {
     const current = page.getByRole("table", { name: "Modules and certificate for Paula Paper" });
     await expect(current.getByRole("row", { name: /golden rules/ })).toContainText(/Complete\s*Assisted/);
     await expect(page.getByRole("table", { name: /Audit entries about Paula Paper/ })).toContainText("Recorded an assisted completion");
-    const completion = e2eDb().prepare("select assisted, assisted_by, evidence, recorded_by from module_completions where person_id = ?").get(carer.id);
-    expect(completion).toEqual({ assisted: 1, assisted_by: "Olu Officer (Shared Lives officer)", evidence: "Signed paper workbook, kept in Paula's file at the office.", recorded_by: trainer.id });
+    const completion = await e2eSql.row<{ assisted: number | boolean }>("select assisted, assisted_by, evidence, recorded_by from module_completions where person_id = ?", carer.id);
+    expect({ ...completion, assisted: Boolean(completion?.assisted) }).toEqual({ assisted: true, assisted_by: "Olu Officer (Shared Lives officer)", evidence: "Signed paper workbook, kept in Paula's file at the office.", recorded_by: trainer.id });
 
     await page.getByRole("link", { name: "Back to the training matrix" }).click();
     const row = page.getByRole("row", { name: /Paula Paper/ });
@@ -209,7 +217,7 @@ test.describe("trainer workspace", () => {
   test("a carer downloads all their data", async ({ page }) => {
     const { schemeId } = await ownScheme("Data");
     const carer = await makePerson("carer", { schemeId, name: "Dora Data" });
-    certify(carer, day(-10), day(355));
+    await certify(carer, day(-10), day(355));
     await signIn(page, carer.email, carer.password);
     await page.goto("/my");
     const file = await download(page, () => page.locator('a[href="/my/data"]').first().click());
@@ -228,11 +236,11 @@ test.describe("trainer workspace", () => {
     test.setTimeout(180_000);
     const { schemeId, trainer } = await ownScheme("Axe");
     const carer = await makePerson("carer", { schemeId, name: "Axel Access" });
-    certify(carer, day(-380), day(-15));
-    const intakeId = Number(e2eDb().prepare("insert into intakes (scheme_id, name, start_date) values (?, 'Axe intake', ?)").run(schemeId, day(7)).lastInsertRowid);
-    e2eDb().prepare("update people set intake_id = ? where id = ?").run(intakeId, carer.id);
+    await certify(carer, day(-380), day(-15));
+    const intakeId = await e2eSql.insert("insert into intakes (scheme_id, name, start_date) values (?, 'Axe intake', ?)", schemeId, day(7));
+    await e2eSql.run("update people set intake_id = ? where id = ?", intakeId, carer.id);
     const leaver = await makePerson("staff", { schemeId, name: "Lou Left" });
-    e2eDb().prepare("update people set active = 0, deactivated_at = ? where id = ?").run(Date.now() - 7 * 365 * 86_400_000, leaver.id);
+    await e2eSql.run("update people set active = ?, deactivated_at = ? where id = ?", bool(false), time(Date.now() - 7 * 365 * 86_400_000), leaver.id);
     await signIn(page, trainer.email, trainer.password);
     for (const path of [
       "/trainer",
@@ -263,7 +271,7 @@ test.describe("trainer workspace", () => {
     await page.getByLabel(/I understand that anonymising 1 person cannot be undone/).check();
     await page.getByRole("button", { name: "Anonymise them now" }).click();
     await expect(page.getByText("1 person has been anonymised.")).toBeVisible();
-    expect((e2eDb().prepare("select name from people where id = ?").get(leaver.id) as { name: string }).name).toBe(`Anonymised person ${leaver.id}`);
+    expect((await e2eSql.row<{ name: string }>("select name from people where id = ?", leaver.id))?.name).toBe(`Anonymised person ${leaver.id}`);
   });
 
   test("carers, staff and other schemes' trainers see none of it", async ({ page, request }) => {
@@ -307,7 +315,7 @@ test.describe("with JavaScript switched off", () => {
   test("filtering, paging and the bulk invitation check work", async ({ page }) => {
     const { schemeId, trainer } = await ownScheme("NoJs");
     for (let i = 0; i < 3; i++) await makePerson("carer", { schemeId, name: `Nojs Person ${i}` });
-    const intakeId = Number(e2eDb().prepare("insert into intakes (scheme_id, name, start_date) values (?, 'No JS intake', ?)").run(schemeId, day(7)).lastInsertRowid);
+    const intakeId = await e2eSql.insert("insert into intakes (scheme_id, name, start_date) values (?, 'No JS intake', ?)", schemeId, day(7));
     await signIn(page, trainer.email, trainer.password);
     await page.goto("/trainer/matrix");
     await page.getByLabel("Role").selectOption("carer");

@@ -12,6 +12,16 @@ const yesNo = z
 const envSchema = z
   .object({
     DATABASE_PATH: z.string().min(1).optional(),
+    // PostgreSQL instead of the SQLite file: several app instances can share it.
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// (e.g. postgres://user:password@host:5432/training?sslmode=verify-full)")
+      .optional()
+      .or(z.literal("")),
+    DATABASE_CA_FILE: z.string().optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1, "must be at least 1").max(200).optional(),
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 33)").optional(),
     // Without AUTH_SECRET, a secret is generated into data/ for the one-command start. That secret
     // belongs to one machine: with several app instances (or any production deployment) set this,
@@ -31,11 +41,15 @@ const envSchema = z
   .superRefine((e, ctx) => {
     if (e.REQUIRE_AUTH_SECRET && !e.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required because REQUIRE_AUTH_SECRET is set (try: openssl rand -base64 33)" });
+    } else if (e.DATABASE_URL && !e.AUTH_SECRET) {
+      // With PostgreSQL there are usually several instances: each would generate its own secret.
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required with DATABASE_URL (PostgreSQL), so that every app instance signs sessions alike (try: openssl rand -base64 33)" });
     }
   });
 
 export type Env = {
   databasePath?: string;
+  databaseUrl?: string;
   authSecret?: string;
   /** AUTH_SECRET must be given; never generated into data/. */
   requireAuthSecret: boolean;
@@ -62,8 +76,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   return {
     databasePath: e.DATABASE_PATH,
+    databaseUrl: e.DATABASE_URL || undefined,
     authSecret: e.AUTH_SECRET,
-    requireAuthSecret: e.REQUIRE_AUTH_SECRET,
+    requireAuthSecret: e.REQUIRE_AUTH_SECRET || Boolean(e.DATABASE_URL),
     siteUrl: (e.SITE_URL ?? "http://localhost:3000").replace(/\/$/, ""),
     demoMode: e.DEMO_MODE,
     smtpUrl: e.SMTP_URL || undefined,
@@ -97,13 +112,26 @@ export function databasePath(): string {
 }
 
 /**
- * The PostgreSQL database named by DATABASE_URL (postgres://…, with DATABASE_CA_FILE for TLS), or
- * null. Used by backup, restore and db:copy; the site itself still runs on the SQLite file.
+ * The PostgreSQL database named by DATABASE_URL (postgres://…, with DATABASE_CA_FILE for TLS, and
+ * DATABASE_POOL_SIZE / DATABASE_STATEMENT_TIMEOUT_MS), or null for the SQLite file. Read on every
+ * call, like databasePath(); values are checked by env() at start.
  */
-export function postgresFromEnv(): { url: string; caFile?: string } | null {
+export function postgresFromEnv(): { url: string; caFile?: string; poolSize?: number; statementTimeoutMs?: number } | null {
   const url = process.env.DATABASE_URL?.trim();
   if (!url) return null;
-  return { url, caFile: process.env.DATABASE_CA_FILE || undefined };
+  const whole = (name: string) => {
+    const value = process.env[name]?.trim();
+    return value ? Number(value) : undefined;
+  };
+  return {
+    url,
+    caFile: process.env.DATABASE_CA_FILE || undefined,
+    // Ten connections per instance by default (node-postgres's own default): with N instances the
+    // server needs N × this, below its max_connections.
+    poolSize: whole("DATABASE_POOL_SIZE") ?? 10,
+    // A runaway query is stopped after 30 s rather than holding a connection for ever.
+    statementTimeoutMs: whole("DATABASE_STATEMENT_TIMEOUT_MS") ?? 30_000,
+  };
 }
 
 /** For scripts that work on another database file: call before the database is first opened. */

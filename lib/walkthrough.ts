@@ -45,6 +45,8 @@ export const walkthroughSchema = z
   })
   .superRefine((w, ctx) => {
     if (!w.nodes[w.start]) ctx.addIssue({ code: "custom", path: ["start"], message: `no node "${w.start}"` });
+    // /should-i-share/scheme/… is each scheme's own copy of the walk-through.
+    if (Object.hasOwn(w.nodes, "scheme")) ctx.addIssue({ code: "custom", path: ["nodes", "scheme"], message: 'the id "scheme" is taken by the schemes\' own copies' });
     for (const [id, node] of Object.entries(w.nodes)) {
       if (node.kind !== "question") continue;
       node.answers.forEach((a, i) => {

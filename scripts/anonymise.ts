@@ -3,9 +3,8 @@
 // this command is for running it by hand. Their rows stay (counts and completions still add up); what identifies them goes.
 //
 // Usage: npm run anonymise [-- --dry-run] [-- --scheme <id>]
-import "@/lib/database"; // configures where the database is, from the environment
+import { closeConfiguredDatabase, openConfiguredDatabase } from "@/lib/database";
 import { parseArgs } from "node:util";
-import { getDb } from "@/db/client";
 import { isoDateInLondon } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { anonymiseUnderLock } from "@/lib/daily-jobs";
@@ -19,7 +18,7 @@ async function main() {
     console.error("Usage: npm run anonymise -- [--dry-run] [--scheme <id>]");
     process.exit(2);
   }
-  getDb();
+  await openConfiguredDatabase();
   const { retentionDays } = env();
   const cutoff = retentionCutoff();
   // Two runs never overlap, even from different machines: the second is refused (lib/jobs/lock.ts).
@@ -37,7 +36,9 @@ async function main() {
   if (values["dry-run"] && run.anonymised.length) console.log(`  ids: ${run.anonymised.map((p) => p.id).join(", ")}`);
 }
 
-main().catch((error) => {
+main()
+  .then(closeConfiguredDatabase)
+  .catch((error) => {
   console.error(error);
   process.exit(1);
 });

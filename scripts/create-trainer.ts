@@ -1,7 +1,7 @@
 // Creates a scheme (if it does not exist) and invites its first trainer, printing the link.
 // Usage: npm run create-trainer -- --scheme "Hampshire Shared Lives" --name "Jo Bloggs" --email jo@example.org
 import { parseArgs } from "node:util";
-import { openConfiguredDatabase } from "@/lib/database";
+import { closeConfiguredDatabase, openConfiguredDatabase } from "@/lib/database";
 import { findSchemeByName, insertScheme } from "@/db/queries/people";
 import { appendAudit } from "@/db/queries/audit";
 import { invite } from "@/lib/invitations";
@@ -16,7 +16,7 @@ async function main() {
     console.error('Usage: npm run create-trainer -- --scheme "Scheme name" --name "Trainer name" --email trainer@example.org');
     process.exit(2);
   }
-  openConfiguredDatabase();
+  await openConfiguredDatabase();
   let found = await findSchemeByName(scheme.data);
   if (!found) {
     found = await insertScheme(scheme.data);
@@ -32,7 +32,9 @@ async function main() {
   console.log(`Their one-time link (14 days): ${result.link}`);
 }
 
-main().catch((error) => {
+main()
+  .then(closeConfiguredDatabase)
+  .catch((error) => {
   console.error(error);
   process.exit(1);
 });

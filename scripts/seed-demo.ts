@@ -3,8 +3,8 @@
 // small scheme with its own trainer. Safe to run again: the accounts are made once, the history is
 // written once per database (a later run keeps it, as a real scheme's history is kept), and the
 // reminders job runs, which sends nothing twice.
-import "@/lib/database"; // configures where the database is, from the environment
-import { getDb, writeTransaction } from "@/db/client";
+import { closeConfiguredDatabase, openConfiguredDatabase } from "@/lib/database";
+import { writeTransaction } from "@/db/client";
 import { appendAudit } from "@/db/queries/audit";
 import { highestIds, insertHistory } from "@/db/queries/history";
 import { findPersonByEmail, findSchemeByName, insertPerson, insertScheme } from "@/db/queries/people";
@@ -16,8 +16,11 @@ import { DEMO_GUIDE, demoCertificateCode } from "@/lib/demo/guide";
 import { env, startAddress } from "@/lib/env";
 import { invite } from "@/lib/invitations";
 import { runReminders } from "@/lib/reminders/run";
+import { schemeDetailsForm } from "@/lib/scheme-details/schema";
+import { saveSchemeDetails, schemeDetailsForManager } from "@/lib/scheme-details/service";
 import { buildScheme } from "./demo/build";
 import { DEMO_CAST, RIVERSIDE_CAST } from "./demo/cast";
+import { DEMO_SCHEME_DETAILS } from "./demo/scheme-details";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHEME, RIVERSIDE_SCHEME };
 
@@ -32,7 +35,7 @@ export type DemoSeed = { seconds: number; wroteHistory: boolean; historyFrom: st
 export async function seedDemo(): Promise<DemoSeed> {
   if (!env().demoMode) throw new DemoModeOff();
   const started = performance.now();
-  getDb();
+  await openConfiguredDatabase();
   const today = todayInLondon();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const trainers = await writeTransaction(async (tx) => {
@@ -67,6 +70,12 @@ export async function seedDemo(): Promise<DemoSeed> {
     const viewer = { personId: demo.trainer.id, name: demo.trainer.name, email: demo.trainer.email, role: demo.trainer.role, schemeId: demo.scheme.id, sessionId: "demo-seed" };
     await invite(viewer, { email: "noah.bennett@demo.example", name: "Noah Bennett", role: "carer", schemeId: demo.scheme.id, intakeId: main.rows.intakes.at(-1)!.id ?? null });
   }
+  // The demo scheme's contacts, saved once as its trainer would (checked and audited); a later run
+  // keeps whatever a trainer has changed them to.
+  const trainerViewer = { personId: demo.trainer.id, name: demo.trainer.name, email: demo.trainer.email, role: demo.trainer.role, schemeId: demo.scheme.id, sessionId: "demo-seed" };
+  if (!(await schemeDetailsForManager(trainerViewer, demo.scheme.id)).details) {
+    await saveSchemeDetails(trainerViewer, demo.scheme.id, schemeDetailsForm.parse(DEMO_SCHEME_DETAILS));
+  }
   const historyFrom = existing ? addDays(isoDateInLondon(existing.createdAt), -first.joined) : today;
   // Today's reminders and the trainers' digest, by the real job (a run later the same day sends nothing).
   const run = await runReminders();
@@ -94,6 +103,7 @@ export async function printDemoAccounts(url: string, seed?: DemoSeed): Promise<v
 if (process.argv[1]?.endsWith("seed-demo.ts")) {
   seedDemo()
     .then((seed) => printDemoAccounts(startAddress(), seed))
+    .then(closeConfiguredDatabase)
     .catch((error) => {
       console.error(error instanceof DemoModeOff ? error.message : error);
       process.exit(1);

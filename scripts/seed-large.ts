@@ -8,10 +8,11 @@
 // Writes to DATABASE_PATH, or data/large.db when it is not set (never the everyday database by
 // accident). Refuses to run twice on the same database. Deterministic for a given --seed and day.
 // Sign in as trainer@large.example with the password "large-scheme-trainer" (printed at the end).
-import "@/lib/database"; // configures where the database is, from the environment
+import { closeConfiguredDatabase, openConfiguredDatabase } from "@/lib/database";
+import { sqlRun } from "@/db/raw-sql";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { getDb, writeTransaction } from "@/db/client";
+import { writeTransaction } from "@/db/client";
 import { highestIds, insertHistory } from "@/db/queries/history";
 import { findSchemeByName, insertScheme } from "@/db/queries/people";
 import { hashPassword } from "@/lib/auth/hashing";
@@ -26,7 +27,7 @@ const { values: args } = parseArgs({
   options: { people: { type: "string" }, years: { type: "string" }, seed: { type: "string" } },
 });
 // Read by getDb() when it first opens the database, below.
-const databasePath = useDatabasePathUnlessSet(join("data", "large.db"));
+useDatabasePathUnlessSet(join("data", "large.db"));
 
 export const LARGE_SCHEME = "Large test scheme (generated)";
 export const LARGE_TRAINER_EMAIL = "trainer@large.example";
@@ -44,9 +45,9 @@ const LAST = ["Ahmed", "Brown", "Clarke", "Davies", "Evans", "Fraser", "Green", 
 const OFFICERS = ["Jo Bloggs (Shared Lives officer)", "Pat Singh (Shared Lives officer)", "Chris Lee (Shared Lives officer)"];
 
 async function main() {
-  const db = getDb();
+  const db = await openConfiguredDatabase();
   if (await findSchemeByName(LARGE_SCHEME)) {
-    console.error(`"${LARGE_SCHEME}" already exists in ${databasePath}. Delete that file (or set DATABASE_PATH) to seed again.`);
+    console.error(`"${LARGE_SCHEME}" already exists in ${db.location}. Delete that file, or use another database (DATABASE_PATH or DATABASE_URL), to seed again.`);
     process.exit(1);
   }
   const started = Date.now();
@@ -147,15 +148,18 @@ async function main() {
   }
 
   await writeTransaction(async (tx) => await insertHistory(rows, tx));
-  db.client().pragma("optimize");
+  // Fresh statistics for the query planner after a bulk load.
+  await sqlRun(db, db.engine === "sqlite" ? "pragma optimize" : "analyze");
 
-  console.log(`Seeded "${LARGE_SCHEME}" (scheme ${scheme.id}) in ${databasePath} in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
+  console.log(`Seeded "${LARGE_SCHEME}" (scheme ${scheme.id}) in ${db.location} in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
   for (const [table, list] of Object.entries(rows)) console.log(`  ${table.padEnd(13)} ${list.length}`);
   console.log(`  outcomes: ${[...statusCount].map(([k, v]) => `${k} ${v}`).join(", ")}`);
   console.log(`Sign in as ${LARGE_TRAINER_EMAIL} with the password "${LARGE_TRAINER_PASSWORD}".`);
 }
 
-main().catch((error) => {
+main()
+  .then(closeConfiguredDatabase)
+  .catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -12,7 +12,11 @@ export default defineConfig({
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     environment: "node",
     setupFiles: ["test/setup.ts"],
+    // TEST_ENGINE=postgres: the same suite against PostgreSQL (scripts/test-all.sh runs both).
+    globalSetup: ["test/pg-global-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,
+    // Set-up hooks seed real databases; on a busy 2-core machine that can take more than the default 10 s.
+    hookTimeout: 60_000,
   },
 });

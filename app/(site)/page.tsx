@@ -2,10 +2,13 @@ import Link from "next/link";
 import { getViewer } from "@/lib/auth/viewer";
 import { loadCourse } from "@/lib/content/course";
 import { env } from "@/lib/env";
+import { walkthroughHref } from "@/lib/scheme-details/links";
+import { localCourseFor } from "@/lib/scheme-details/service";
 import { DemoGuide } from "./demo-guide";
 
 export default async function HomePage() {
   const [viewer, course] = await Promise.all([getViewer(), loadCourse()]);
+  const local = await localCourseFor(viewer);
   return (
     <>
       <h1>Shared Lives training</h1>
@@ -34,7 +37,7 @@ export default async function HomePage() {
       )}
       <h2>Need to decide whether to share something now?</h2>
       <p>
-        <Link href="/should-i-share">Use the “Should I share?” guide</Link>. It walks you through seven questions. It does not
+        <Link href={walkthroughHref(local)}>Use the “Should I share?” guide</Link>. It walks you through seven questions. It does not
         keep anything you choose.
       </p>
       <h2>Checking a certificate?</h2>

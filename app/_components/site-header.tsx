@@ -114,15 +114,18 @@ function StaticHeader({ children }: { children: ReactNode }) {
   );
 }
 
-/** Lesson pages (always read signed in): the person's links and a sign-out button, no name. */
-export function CourseHeader() {
+/**
+ * Lesson pages (always read signed in): the person's links and a sign-out button, no name. A
+ * scheme's copy of the pages links to that scheme's copy of the walk-through.
+ */
+export function CourseHeader({ walkthroughHref = "/should-i-share" }: { walkthroughHref?: string }) {
   return (
     <StaticHeader>
       <li>
         <Link href="/my">My training</Link>
       </li>
       <li>
-        <Link href="/should-i-share">Should I share?</Link>
+        <Link href={walkthroughHref}>Should I share?</Link>
       </li>
       <li>
         <SignOutButton />
@@ -132,11 +135,11 @@ export function CourseHeader() {
 }
 
 /** Public pages (glossary, about, the job aid): nothing about a session. */
-export function PublicHeader() {
+export function PublicHeader({ walkthroughHref = "/should-i-share" }: { walkthroughHref?: string }) {
   return (
     <StaticHeader>
       <li>
-        <Link href="/should-i-share">Should I share?</Link>
+        <Link href={walkthroughHref}>Should I share?</Link>
       </li>
       <li>
         <Link href="/glossary">Glossary</Link>

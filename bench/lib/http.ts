@@ -30,7 +30,7 @@ export async function getHtml(url: string, cookie?: string): Promise<string> {
 }
 
 /** Posts a page's form as a browser would (same-origin, no JavaScript). Never follows redirects. */
-export async function postForm(base: string, pagePath: string, form: HtmlForm, overrides: Record<string, string>, cookie?: string): Promise<Response> {
+export async function postForm(base: string, pagePath: string, form: HtmlForm, overrides: Record<string, string>, cookie?: string, signal?: AbortSignal): Promise<Response> {
   const entries = [...actionFields(form), ...formValues(form).filter(([k]) => !(k in overrides)), ...Object.entries(overrides)];
   const { body, contentType } = multipart(entries);
   const url = new URL(form.action && !form.action.startsWith("javascript:") ? form.action : pagePath, base);
@@ -39,6 +39,7 @@ export async function postForm(base: string, pagePath: string, form: HtmlForm, o
     headers: { "content-type": contentType, origin: base, ...(cookie ? { cookie } : {}) },
     body: new Uint8Array(body),
     redirect: "manual",
+    signal,
   });
 }
 

@@ -14,7 +14,7 @@
 //
 // Run with fork() and: node --conditions=react-server --import tsx --import ./bench/lib/register-mdx.mjs
 // Environment: DATABASE_PATH; QUIZ_WORKER = JSON { home: number[], twin: number[] } (person ids).
-import { openConfiguredDatabase } from "@/lib/database";
+import { closeConfiguredDatabase, openConfiguredDatabase } from "@/lib/database";
 import { findPersonById } from "@/db/queries/people";
 import { findAttempt } from "@/db/queries/training";
 import type { Viewer } from "@/lib/access";
@@ -114,7 +114,7 @@ async function runPhase(learners: Learner[], phase: Phase, moduleSlug: ModuleSlu
 
 async function main() {
   const plan = JSON.parse(process.env.QUIZ_WORKER ?? "{}") as { home?: number[]; twin?: number[] };
-  openConfiguredDatabase(); // open (and migrate: a no-op here) before the phases start
+  await openConfiguredDatabase(); // open (and migrate: a no-op here) before the phases start
   const learners: Learner[] = [];
   for (const [role, ids] of [["home", plan.home ?? []], ["twin", plan.twin ?? []]] as const) {
     for (const personId of ids) {
@@ -128,8 +128,7 @@ async function main() {
 
   process.on("message", (message: PhaseMessage) => {
     if (message.phase === "exit") {
-      openConfiguredDatabase().close();
-      process.send!(emptyReport("exit"), () => process.exit(0));
+      void closeConfiguredDatabase().finally(() => process.send!(emptyReport("exit"), () => process.exit(0)));
       return;
     }
     runPhase(learners, message.phase, message.module).then(

@@ -123,6 +123,26 @@ function installCleanup(): void {
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
 }
 
+/** The database a site runs on: the SQLite file, or a PostgreSQL database. */
+export type SiteDatabase = { engine: "sqlite"; path: string } | { engine: "postgres"; url: string; caFile?: string };
+
+/**
+ * The environment that points a process at `database`, and away from any other one the shell
+ * names: `process.env` with these keys set, or removed where undefined.
+ */
+export function databaseEnv(database: SiteDatabase, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env = { ...base };
+  const set =
+    database.engine === "sqlite"
+      ? { DATABASE_PATH: database.path, DATABASE_URL: undefined, DATABASE_CA_FILE: undefined }
+      : { DATABASE_URL: database.url, DATABASE_CA_FILE: database.caFile, DATABASE_PATH: undefined };
+  for (const [key, value] of Object.entries(set)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}
+
 export type SiteServer = { base: string; port: number; child: ChildProcess; output: () => string; stop: () => Promise<void> };
 
 export async function waitForHttp(url: string, child?: ChildProcess, timeoutMs = 60_000): Promise<void> {
@@ -145,17 +165,16 @@ export async function waitForHttp(url: string, child?: ChildProcess, timeoutMs =
  * `next start` for the snapshot, on loopback, with its own database. The child is `node .../next`
  * itself (no npm or shell in between), so its pid is the server's: SIGKILL really kills the server.
  */
-export async function startSite(opts: { databasePath: string; port?: number; env?: Record<string, string> }): Promise<SiteServer> {
+export async function startSite(opts: { database: SiteDatabase; port?: number; env?: Record<string, string> }): Promise<SiteServer> {
   const port = opts.port ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
   let output = "";
   const child = spawn(process.execPath, [NEXT_BIN, "start", SITE_DIR, "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: {
-      ...process.env,
+      ...databaseEnv(opts.database),
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_PATH: opts.databasePath,
       AUTH_SECRET: BENCH_SECRET,
       SITE_URL: base,
       DEMO_MODE: "",

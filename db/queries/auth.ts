@@ -20,7 +20,7 @@ export async function insertSession(values: { id: string; personId: number; crea
  */
 export async function findLiveSession(id: string, at: Date, db: DbOrTx = reader()) {
   const statement = prepared(db, "live_session", (c) => liveSessionQuery(c, sql.placeholder("id"), sql.placeholder("at")).prepare());
-  return first(await statement.execute({ id, at: at.getTime() }));
+  return first(await statement.execute({ id, at: d.timeValue(at) }));
 }
 
 function liveSessionQuery(db: DbOrTx, id: Placeholder, at: Placeholder) {

@@ -12,7 +12,8 @@ export type CertificateRow = typeof certificates.$inferSelect;
 export type NewCertificate = Omit<typeof certificates.$inferInsert, "id" | "createdAt" | "revokedAt" | "revokedBy" | "revokedReason" | "supersededAt" | "supersededById">;
 export type CertificateWithScheme = CertificateRow & { schemeName: string };
 
-const withScheme = { certificate: certificates, schemeName: schemes.name };
+// A function, not a constant: the tables are the engine's (db/tables.ts), chosen after this module loads.
+const withScheme = () => ({ certificate: certificates, schemeName: schemes.name });
 
 function flatten(row: { certificate: CertificateRow; schemeName: string } | undefined): CertificateWithScheme | undefined {
   return row ? { ...row.certificate, schemeName: row.schemeName } : undefined;
@@ -21,13 +22,13 @@ function flatten(row: { certificate: CertificateRow; schemeName: string } | unde
 /** The public verification page runs this on every view: prepared once per connection (db/prepared.ts). */
 export async function findCertificateByCode(code: string, db: DbOrTx = reader()): Promise<CertificateWithScheme | undefined> {
   const statement = prepared(db, "certificate_by_code", (c) =>
-    c.select(withScheme).from(certificates).innerJoin(schemes, eq(schemes.id, certificates.schemeId)).where(eq(certificates.code, sql.placeholder("code"))).prepare(),
+    c.select(withScheme()).from(certificates).innerJoin(schemes, eq(schemes.id, certificates.schemeId)).where(eq(certificates.code, sql.placeholder("code"))).prepare(),
   );
   return flatten(first(await statement.execute({ code })));
 }
 
 export async function findCertificateById(id: number, db: DbOrTx = reader()): Promise<CertificateWithScheme | undefined> {
-  return flatten(first(await db.select(withScheme).from(certificates).innerJoin(schemes, eq(schemes.id, certificates.schemeId)).where(eq(certificates.id, id)).limit(1)));
+  return flatten(first(await db.select(withScheme()).from(certificates).innerJoin(schemes, eq(schemes.id, certificates.schemeId)).where(eq(certificates.id, id)).limit(1)));
 }
 
 /** Newest first. */

@@ -1,6 +1,6 @@
 // Bulk writes of generated history (the demo and the large test scheme): rows built in memory,
 // written in one go, in an order the foreign keys accept. Nothing here is used by the site itself.
-import { type InferInsertModel, sql } from "drizzle-orm";
+import { getTableName, type InferInsertModel, sql, type Table } from "drizzle-orm";
 import { type DbOrTx, reader, type Tx } from "../client";
 import { dialect as d, first } from "../dialect";
 import * as schema from "../tables";
@@ -39,14 +39,15 @@ export async function highestIds(db: DbOrTx = reader()): Promise<RowIds> {
 }
 
 /**
- * Writes the rows, in chunks, inside the caller's transaction. Every column of a table is bound for
- * every row: 1,000 rows of up to 18 columns stay under SQLite's 32,766 variables. Certificates are
+ * Writes the rows inside the caller's transaction, in bulk (dialect.insertMany). Certificates are
  * written with their final superseded and revoked fields, so the immutability trigger never fires;
- * audit entries are written oldest first, only ever inserted.
+ * audit entries are written oldest first, only ever inserted. Where the rows chose their ids, the
+ * table's next generated id is moved past them (PostgreSQL), so the site's own inserts still work.
  */
 export async function insertHistory(rows: HistoryRows, tx: Tx): Promise<void> {
-  const insert = async <T>(table: Parameters<Tx["insert"]>[0], list: T[]) => {
-    for (let i = 0; i < list.length; i += 1000) await tx.insert(table).values(list.slice(i, i + 1000) as never);
+  const insert = async <T extends object>(table: Table, list: T[]) => {
+    await d.insertMany(tx, table, list as Record<string, unknown>[]);
+    if (list.some((row) => "id" in row && row.id != null)) await d.idsGivenIn(tx, getTableName(table));
   };
   await insert(schema.intakes, rows.intakes);
   await insert(schema.people, rows.people);

@@ -22,7 +22,7 @@ export type AuditPageRow = {
   subjectPersonId: number | null;
   subjectName: string | null;
   action: string;
-  details: string | null;
+  details: Record<string, unknown> | null;
 };
 
 export async function auditPage(q: AuditPageQuery, db: DbOrTx = reader()): Promise<AuditPageRow[]> {
@@ -30,7 +30,7 @@ export async function auditPage(q: AuditPageQuery, db: DbOrTx = reader()): Promi
   if (q.subjectPersonId !== undefined) where.push(sql`a.subject_person_id = ${q.subjectPersonId}`);
   if (q.action) where.push(sql`a.action = ${q.action}`);
   if (q.before) where.push(sql`(a.at < ${d.epochMs(q.before.at)} or (a.at = ${d.epochMs(q.before.at)} and a.id < ${q.before.id}))`);
-  return await d.rows<AuditPageRow>(db, sql`
+  const rows = await d.rows<Omit<AuditPageRow, "at" | "details"> & { at: number | Date; details: unknown }>(db, sql`
     select a.id, a.at, a.actor_id as "actorId", actor.name as "actorName", a.subject_person_id as "subjectPersonId",
       subject.name as "subjectName", a.action, a.details
     from audit_log a
@@ -39,6 +39,8 @@ export async function auditPage(q: AuditPageQuery, db: DbOrTx = reader()): Promi
     where ${sql.join(where, sql` and `)}
     order by a.at desc, a.id desc
     limit ${q.limit}`);
+  // Raw SQL gives each engine's own values: integer ms or a Date; JSON text or parsed jsonb.
+  return rows.map((r) => ({ ...r, at: new Date(r.at).getTime(), details: r.details == null ? null : d.parseJson<Record<string, unknown>>(r.details) }));
 }
 
 /** People of a scheme whose name or email contains the text, for picking whose entries to see. */

@@ -35,6 +35,26 @@ export async function findAttempt(id: number, db: DbOrTx = reader()): Promise<At
   return first(await db.select().from(quizAttempts).where(eq(quizAttempts.id, id)).limit(1));
 }
 
+/**
+ * The attempt, with the option last chosen for one of its scenarios (null before the first
+ * choice): what answering a question needs, in one statement that reads one answer, not all.
+ */
+export async function findAttemptWithChoice(id: number, scenarioId: string, db: DbOrTx = reader()): Promise<(AttemptRow & { currentOption: string | null }) | undefined> {
+  const row = first(await db
+    .select({
+      attempt: quizAttempts,
+      // Table names written out: drizzle leaves columns unqualified in a one-table select, and an
+      // unqualified "id" inside the subquery would be the answer's.
+      currentOption: sql<string | null>`(select qa.option_id from quiz_answers qa
+        where qa.attempt_id = quiz_attempts.id and qa.scenario_id = ${scenarioId}
+        order by qa.id desc limit 1)`,
+    })
+    .from(quizAttempts)
+    .where(eq(quizAttempts.id, id))
+    .limit(1));
+  return row ? { ...row.attempt, currentOption: row.currentOption ?? null } : undefined;
+}
+
 export async function findOpenAttempt(personId: number, moduleSlug: string, cycle: number, db: DbOrTx = reader()): Promise<AttemptRow | undefined> {
   return first(await db
     .select()
@@ -137,9 +157,9 @@ export async function insertRetrainVersion(values: typeof retrainVersions.$infer
 
 /** Content versions that certificates were earned against, with how many live certificates each. */
 export async function certificateVersions(db: DbOrTx = reader()) {
-  return db
-    .all<{ contentVersion: string; holders: unknown }>(
-      sql`select content_version as "contentVersion", ${d.count()} as holders from certificates where revoked_at is null and superseded_at is null group by content_version order by content_version desc`,
-    )
-    .map((r) => ({ contentVersion: r.contentVersion, holders: d.toNumber(r.holders) }));
+  const rows = await d.rows<{ contentVersion: string; holders: unknown }>(
+    db,
+    sql`select content_version as "contentVersion", ${d.count()} as holders from certificates where revoked_at is null and superseded_at is null group by content_version order by content_version desc`,
+  );
+  return rows.map((r) => ({ contentVersion: r.contentVersion, holders: d.toNumber(r.holders) }));
 }

@@ -36,6 +36,8 @@ export type RouteOptions<A extends Access, P extends z.ZodType, Q extends z.ZodT
   forbidden?: string;
   /** What a refused route parameter is told. */
   notFound?: string;
+  /** false: no viewer is loaded (public routes only), so the route needs no session lookup: /health. */
+  loadViewer?: A extends "public" ? boolean : true;
 };
 
 export type RouteContext<A extends Access, P extends z.ZodType, Q extends z.ZodType> = {
@@ -59,7 +61,7 @@ export function routeHandler<A extends Access, P extends z.ZodType = z.ZodType<R
       return plainText(403, "This form must be sent from this site.");
     }
     const rawParams: RawParams = (await context?.params) ?? {};
-    const viewer = (await getViewer()) as Viewer | null;
+    const viewer = options.access === "public" && options.loadViewer === false ? null : ((await getViewer()) as Viewer | null);
     if (refusedInSupportedSession(viewer, options.supportedSession)) return plainText(403, SUPPORTED_SESSION_REFUSAL);
     if (options.access !== "public") {
       if (!viewer) {

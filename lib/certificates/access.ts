@@ -23,6 +23,8 @@ import { completionsInCycle } from "@/db/queries/training";
 import { namesOf } from "@/db/queries/support";
 import { formatCode, normaliseCode } from "./code";
 import { renderCertificatePdf } from "./pdf";
+import { schemeContactText } from "../scheme-details/points";
+import { localCourseOfScheme } from "../scheme-details/service";
 import { type CertificateStatus, certificateStatus } from "./status";
 
 
@@ -148,6 +150,7 @@ export async function verifyCode(input: unknown): Promise<PublicCertificate | nu
 export async function certificatePdf(viewer: Viewer, id: number): Promise<{ filename: string; pdf: Buffer } | null> {
   const cert = await certificateForViewer(viewer, id);
   if (!cert) return null;
+  const local = await localCourseOfScheme(cert.schemeId);
   const pdf = await renderCertificatePdf({
     holderName: cert.holderName,
     courseTitle: cert.courseTitle,
@@ -156,7 +159,8 @@ export async function certificatePdf(viewer: Viewer, id: number): Promise<{ file
     expiresOn: cert.expiresOn,
     code: cert.code,
     contentVersion: cert.contentVersion,
-    schemeName: cert.schemeName,
+    schemeName: local?.details.publicName ?? cert.schemeName,
+    schemeContact: local ? schemeContactText(local.details) : null,
     verifyUrl: cert.verifyUrl,
   });
   const name = cert.holderName

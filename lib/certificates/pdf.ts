@@ -18,6 +18,8 @@ export type CertificatePdfData = {
   code: string;
   contentVersion: string;
   schemeName: string;
+  /** The scheme's phone and email, as it gave them (issue 15); null when it gave none. */
+  schemeContact?: string | null;
   verifyUrl: string;
 };
 
@@ -142,6 +144,7 @@ export async function renderCertificatePdf(data: CertificatePdfData): Promise<Bu
     ["Valid until", formatLongDate(data.expiresOn)],
     ["Course version", toWinAnsi(data.contentVersion)],
     ["Issued by", scheme],
+    ...(data.schemeContact ? [["Scheme contact", toWinAnsi(data.schemeContact)] as [string, string]] : []),
   ];
   for (const [label, value] of rows) {
     block("P", () =>

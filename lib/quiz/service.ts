@@ -11,6 +11,7 @@ import {
   type AttemptRow,
   answersOfAttempt,
   findAttempt,
+  findAttemptWithChoice,
   findOpenAttempt,
   insertAnswer,
   insertAttemptUnlessOpen,
@@ -163,15 +164,18 @@ export async function questionView(viewer: Viewer, moduleSlug: string, attemptId
  */
 export async function answerScenario(viewer: Viewer, attemptId: number, scenarioId: string, optionId: string): Promise<{ changed: boolean; total: number }> {
   return await writeTransaction(async (tx) => {
-    const attempt = await findAttempt(attemptId, tx);
+    // Read, decide, write, under the person's lock (as starting and completing are): the same
+    // answer sent twice at once is stored once, and an answer cannot slip in beside a submit.
+    await dialect.lockFor(tx, `person:${viewer.personId}`);
+    // The attempt and the choice already made for this question, in one statement.
+    const attempt = await findAttemptWithChoice(attemptId, scenarioId, tx);
     if (!attempt) throw new QuizError("not-found", "We could not find that quiz. Start your own quiz from your training page.");
     const scenario = isModuleSlug(attempt.moduleSlug) ? scenariosOf(attempt.moduleSlug).get(scenarioId) : undefined;
     const problem = answerProblem(attempt, viewer.personId, scenarioId, optionId, scenario);
     if (problem === "not-yours") throw new QuizError("not-found", "We could not find that quiz. Start your own quiz from your training page.");
     if (problem) throw new QuizError(problem, answerProblemMessages[problem]);
     if (viewer.supportedBy && attempt.supportedByPersonId === null) await markAttemptSupported(attempt.id, viewer.supportedBy.officerId, tx);
-    const current = latestAnswers(await answersOfAttempt(attempt.id, tx)).get(scenarioId);
-    if (current === optionId) return { changed: false, total: attempt.scenarioIds.length };
+    if (attempt.currentOption === optionId) return { changed: false, total: attempt.scenarioIds.length };
     await insertAnswer({ attemptId: attempt.id, scenarioId, optionId, best: scenario!.options.find((o) => o.id === optionId)!.best, answeredAt: now() }, tx);
     return { changed: true, total: attempt.scenarioIds.length };
   });
@@ -214,6 +218,8 @@ export async function checkAnswersView(viewer: Viewer, moduleSlug: string, attem
 export async function submitAttempt(viewer: Viewer, moduleSlug: string, attemptId: number): Promise<{ passed: boolean; certificateId: number | null }> {
   const titles = await moduleTitles();
   return await writeTransaction(async (tx) => {
+    // The answers it scores are the ones committed before it: no answer is stored beside it.
+    await dialect.lockFor(tx, `person:${viewer.personId}`);
     const attempt = await findAttempt(attemptId, tx);
     if (!attempt || attempt.personId !== viewer.personId || attempt.moduleSlug !== moduleSlug) {
       throw new QuizError("not-found", "We could not find that quiz. Start your own quiz from your training page.");
@@ -296,7 +302,7 @@ export type ResultView = {
   submittedAt: Date;
   rows: {
     number: number;
-    scenario: Pick<Scenario, "title" | "situation" | "question">;
+    scenario: Pick<Scenario, "id" | "title" | "situation" | "question">;
     chosen: { text: string; feedback: string; rule: string } | null;
     best: { text: string; feedback: string; rule: string };
     correct: boolean;
@@ -333,7 +339,7 @@ export async function resultOf(attempt: AttemptRow): Promise<ResultView | null> 
       const best = s.options.find((x) => x.best)!;
       return {
         number: i + 1,
-        scenario: { title: s.title, situation: s.situation, question: s.question },
+        scenario: { id: s.id, title: s.title, situation: s.situation, question: s.question },
         chosen: chosen ? { text: chosen.text, feedback: chosen.feedback, rule: chosen.rule } : null,
         best: { text: best.text, feedback: best.feedback, rule: best.rule },
         correct: o.correct,

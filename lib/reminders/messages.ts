@@ -3,7 +3,15 @@
 import type { ReminderStage } from "@/db/schema";
 import { formatLongDate } from "../dates";
 import { env } from "../env";
+import type { SchemeDetails } from "../scheme-details/form";
+import { contactLine, mainContacts } from "../scheme-details/points";
 import { FIRST_REMINDER_DAYS, SECOND_REMINDER_DAYS } from "./select";
+
+function schemeLines(scheme: SchemeDetails | null): string[] {
+  const contacts = scheme ? mainContacts(scheme) : [];
+  if (!scheme || contacts.length === 0) return ["If you find it hard to do online, ask your Shared Lives officer for help."];
+  return [`If you find it hard to do online, or you have a question, ask ${scheme.publicName}.`, contactLine(contacts)];
+}
 
 const subjects: Record<ReminderStage, string> = {
   "30-days": `Your Shared Lives training refresher is due in ${FIRST_REMINDER_DAYS} days`,
@@ -12,7 +20,11 @@ const subjects: Record<ReminderStage, string> = {
   overdue: "Your Shared Lives training refresher is overdue",
 };
 
-export function reminderMessage(name: string, stage: ReminderStage, dueOn: string): { subject: string; body: string } {
+/**
+ * A reminder to one person. With their scheme's details (issue 15), it ends with the scheme's name
+ * and who to contact; without, as before.
+ */
+export function reminderMessage(name: string, stage: ReminderStage, dueOn: string, scheme: SchemeDetails | null = null): { subject: string; body: string } {
   const when =
     stage === "overdue"
       ? `Your certificate ran out on ${formatLongDate(dueOn)}. Please do your refresher as soon as you can.`
@@ -28,7 +40,7 @@ export function reminderMessage(name: string, stage: ReminderStage, dueOn: strin
     "",
     `Sign in here: ${env().siteUrl}/my`,
     "",
-    "If you find it hard to do online, ask your Shared Lives officer for help.",
+    ...schemeLines(scheme),
   ].join("\n");
   return { subject: subjects[stage], body };
 }

@@ -12,6 +12,7 @@ import { isoDateInLondon, now, today as todayInLondon } from "../clock";
 import { type Mail, deliver, queueMail } from "../mail";
 import { refresherState } from "../refresher";
 import { digestMessage, reminderMessage } from "./messages";
+import { type LocalCourse, localCourseOfScheme } from "../scheme-details/service";
 import { reminderDue } from "./select";
 
 export type ReminderRun = { reminders: { personId: number; stage: ReminderStage }[]; digests: number };
@@ -23,13 +24,20 @@ export async function runReminders(): Promise<ReminderRun> {
   const reminders: ReminderRun["reminders"] = [];
   const dueBySchemeToday = new Map<number, { name: string; stage: ReminderStage; dueOn: string }[]>();
 
+  // Each scheme's details, read once per run.
+  const schemes = new Map<number, Promise<LocalCourse | null>>();
+  const detailsOf = async (schemeId: number) => {
+    if (!schemes.has(schemeId)) schemes.set(schemeId, localCourseOfScheme(schemeId));
+    return (await schemes.get(schemeId)!)?.details ?? null;
+  };
+
   for (const cert of await liveCertificatesOfActivePeople()) {
     const marked = await retrainMarkedAt(cert.contentVersion);
     const state = refresherState(today, cert, { retrainMarkedOn: marked ? isoDateInLondon(marked) : null });
     const dueOn = state.dueOn ?? cert.expiresOn;
     const stage = reminderDue(today, { expiresOn: dueOn }, sent.get(cert.certificateId) ?? new Set());
     if (!stage) continue;
-    const mail: Mail = { to: cert.email, ...reminderMessage(cert.name, stage, dueOn), kind: `reminder-${stage}`, schemeId: cert.schemeId, personId: cert.personId };
+    const mail: Mail = { to: cert.email, ...reminderMessage(cert.name, stage, dueOn, await detailsOf(cert.schemeId)), kind: `reminder-${stage}`, schemeId: cert.schemeId, personId: cert.personId };
     const outboxId = await writeTransaction(async (tx) =>
       await recordReminder({ personId: cert.personId, certificateId: cert.certificateId, stage, sentAt: now() }, tx) ? await queueMail(mail, tx) : null,
     );

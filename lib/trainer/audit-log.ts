@@ -34,7 +34,7 @@ export async function auditLogFor(viewer: Viewer, schemeId: number, f: AuditFilt
     ...r,
     at: new Date(r.at),
     label: auditActionLabel(r.action),
-    detailsText: auditDetailsText(r.details ? JSON.parse(r.details) : null),
+    detailsText: auditDetailsText(r.details),
   }));
   const last = entries.at(-1);
   return {

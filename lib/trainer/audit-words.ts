@@ -23,6 +23,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "downloaded-own-data": "Downloaded their own data",
   anonymised: "Anonymised",
   "created-scheme": "Created a scheme",
+  "updated-scheme-details": "Changed the scheme's contacts and notes",
   "marked-version-for-retraining": "Marked a course version for retraining",
   "seeded-demo-account": "Demo account created",
   "started-supported-session": "Started a supported session",
@@ -36,10 +37,15 @@ export function auditActionLabel(action: string): string {
   return ownValue(AUDIT_ACTION_LABEL, action) ?? action.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase());
 }
 
-/** Details of an entry as short "key: value" phrases (ids and values as recorded). */
+/**
+ * Details of an entry as short "key: value" phrases (ids and values as recorded), keys in
+ * alphabetical order: PostgreSQL's jsonb keeps keys in an order of its own, not as written, and
+ * the page must read the same on both engines.
+ */
 export function auditDetailsText(details: unknown): string {
   if (!details || typeof details !== "object") return "";
   return Object.entries(details as Record<string, unknown>)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .filter(([, v]) => v !== null && v !== undefined && v !== "")
     .map(([k, v]) => `${k.replace(/([A-Z])/g, " $1").toLowerCase()}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
     .join("; ");

@@ -19,6 +19,7 @@ import { now } from "../clock";
 import { isValidIsoDate } from "../dates";
 import type { FieldError } from "../form-state";
 import { prepareInvitation } from "../invitations";
+import { emailField } from "../validation";
 import { deliver } from "../mail";
 import { type CheckedRow, type InviteRole, checkRows, groupProblems, linesText, parseInviteList } from "./import";
 import { requireManagedPerson, requireScheme } from "./scope";
@@ -83,7 +84,9 @@ export async function checkInviteList(viewer: Viewer, schemeId: number, text: st
   await requireScheme(viewer, schemeId);
   const parsed = parseInviteList(text);
   if (parsed.fileProblem) return { parsed, rows: [] as CheckedRow[] };
-  const emails = parsed.rows.map((r) => r.email.trim().toLowerCase()).filter(Boolean);
+  // Only addresses that could be an account's are looked up (a stray NUL byte, say, could not be,
+  // and PostgreSQL refuses it in a query); checkRows says what is wrong with the others.
+  const emails = parsed.rows.map((r) => r.email.trim().toLowerCase()).filter((email) => emailField.safeParse(email).success);
   const rows = checkRows(parsed.rows, {
     existingAccounts: await emailsWithAccount(emails, db),
     openInvitations: await emailsWithOpenInvitation(schemeId, emails, now(), db),

@@ -74,15 +74,23 @@ _pg_free_port() {
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
 }
 
-# start_throwaway_postgres [--ssl]
+# start_throwaway_postgres [--ssl] [--durable]
 # Starts a new server and exports TEST_DATABASE_URL (postgres://postgres@127.0.0.1:PORT/postgres).
+# With --durable, fsync and full_page_writes stay on (PostgreSQL's defaults), so a commit waits for
+# the disk as the SQLite file's synchronous=FULL does: the bench uses it to compare the engines fairly.
 # With --ssl the server also accepts TLS (ssl=on, a self-signed certificate for 127.0.0.1 and
 # localhost made with openssl) and TEST_DATABASE_CA_FILE names that certificate, so a client can
 # use sslmode=require, or verify-full with the CA file. When TEST_DATABASE_URL is already set, it
 # is used as it is and nothing is started.
 start_throwaway_postgres() {
-  local ssl=0
-  [ "${1:-}" = "--ssl" ] && ssl=1
+  local ssl=0 durable=0 arg
+  for arg in "$@"; do
+    case "$arg" in
+      --ssl) ssl=1 ;;
+      --durable) durable=1 ;;
+      *) echo "start_throwaway_postgres: unknown option $arg" >&2; return 1 ;;
+    esac
+  done
   if [ -n "${TEST_DATABASE_URL:-}" ]; then
     echo "Using the PostgreSQL at TEST_DATABASE_URL (none started)."
     return 0
@@ -111,7 +119,8 @@ start_throwaway_postgres() {
   fi
   t1=$(date +%s%N)
 
-  local opts="-k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200"
+  local opts="-k $dir -c listen_addresses=127.0.0.1 -c max_connections=200"
+  [ "$durable" = "1" ] || opts="$opts -c fsync=off -c full_page_writes=off"
   if [ "$ssl" = "1" ]; then
     # A self-signed certificate for 127.0.0.1 and localhost: it is its own CA (TEST_DATABASE_CA_FILE).
     if ! openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
@@ -133,11 +142,13 @@ start_throwaway_postgres() {
     port=$(_pg_free_port)
     if _pg_as_owner "$PG_THROWAWAY_BIN/pg_ctl" -D "$dir/data" -o "-p $port $opts" -l "$dir/server.log" -w -t 30 start >"$dir/pg_ctl.log" 2>&1; then
       t2=$(date +%s%N)
+      # For restart_throwaway_postgres, which may start it again on the same port.
+      echo "-p $port $opts" >"$dir/server.opts"
       export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
       if [ "$ssl" = "1" ]; then
         export TEST_DATABASE_CA_FILE="$dir/server.crt"
       fi
-      echo "Started a throwaway PostgreSQL $("$PG_THROWAWAY_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port$([ "$ssl" = "1" ] && echo " (ssl=on)")" \
+      echo "Started a throwaway PostgreSQL $("$PG_THROWAWAY_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port$([ "$ssl" = "1" ] && echo " (ssl=on)")$([ "$durable" = "1" ] && echo " (fsync=on)")" \
         "(initdb $(((t1 - t0) / 1000000)) ms, start $(((t2 - t1) / 1000000)) ms)."
       return 0
     fi
@@ -151,6 +162,36 @@ start_throwaway_postgres() {
   cat "$dir/pg_ctl.log" "$dir/server.log" >&2 2>/dev/null
   stop_throwaway_postgres
   return 1
+}
+
+# restart_throwaway_postgres [fast|immediate] [seconds down]
+# Restarts the server start_throwaway_postgres started (same folder, port and options), as its
+# owner, and waits until it accepts connections again. `fast` (the default) ends every session and
+# checkpoints; `immediate` is a crash of the server. With no pause this is `pg_ctl restart`; with
+# one, `pg_ctl stop`, the pause, then `pg_ctl start`: a restart that lasts long enough for the
+# clients to see it (as a failover would). For bench/instances.ts, which restarts it under load.
+restart_throwaway_postgres() {
+  local mode="${1:-fast}" down="${2:-0}"
+  local dir="$PG_THROWAWAY_DIR"
+  if [ -z "$dir" ] || [ ! -f "$dir/data/postmaster.pid" ]; then
+    echo "restart_throwaway_postgres: no server started by start_throwaway_postgres is running" >&2
+    return 1
+  fi
+  if [ "$down" = "0" ]; then
+    _pg_as_owner "$PG_THROWAWAY_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m "$mode" -w -t 60 restart >"$dir/pg_ctl-restart.log" 2>&1 || {
+      echo "pg_ctl restart failed:" >&2
+      cat "$dir/pg_ctl-restart.log" >&2
+      return 1
+    }
+    return 0
+  fi
+  _pg_as_owner "$PG_THROWAWAY_BIN/pg_ctl" -D "$dir/data" -m "$mode" -w -t 60 stop >"$dir/pg_ctl-restart.log" 2>&1 &&
+    sleep "$down" &&
+    _pg_as_owner "$PG_THROWAWAY_BIN/pg_ctl" -D "$dir/data" -o "$(cat "$dir/server.opts")" -l "$dir/server.log" -w -t 60 start >>"$dir/pg_ctl-restart.log" 2>&1 || {
+    echo "stopping and starting PostgreSQL again failed:" >&2
+    cat "$dir/pg_ctl-restart.log" >&2
+    return 1
+  }
 }
 
 # Stops the server start_throwaway_postgres started and removes its folder. Safe to call twice,

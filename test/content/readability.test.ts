@@ -54,6 +54,8 @@ function stubs(checks: KnowledgeCheck[]) {
       ),
     Callout: ({ children }: { children: ReactNode }) => createElement("div", null, children),
     Term: ({ children }: { children: ReactNode }) => createElement("span", null, children),
+    // A scheme's own contacts are not the course's words (and the page everyone reads has none).
+    YourScheme: () => null,
   };
 }
 

@@ -14,7 +14,7 @@ import { course } from "@/lib/content/course";
 import { scenariosOf } from "@/lib/content/scenarios";
 import type { ModuleSlug } from "@/lib/content/schemas";
 import { answerScenario, startOrResumeAttempt, submitAttempt } from "@/lib/quiz/service";
-import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf } from "../helpers/db";
+import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf, onPostgres, sqlRow, sqlRun } from "../helpers/db";
 
 let db: Db;
 let carer: ReturnType<typeof viewerOf>;
@@ -35,14 +35,17 @@ async function pass(moduleSlug: ModuleSlug) {
   return await submitAttempt(carer, moduleSlug, attempt.id);
 }
 
+/** A timestamp as each engine stores it in a raw insert: integer ms on SQLite, a timestamptz on PostgreSQL. */
+const at = (ms: number) => (onPostgres ? new Date(ms) : ms);
+
 function insertRaw(table: string, values: Record<string, unknown>) {
   const columns = Object.keys(values);
-  return () => db.client().prepare(`insert into ${table} (${columns.join(", ")}) values (${columns.map(() => "?").join(", ")})`).run(...Object.values(values));
+  return () => sqlRun(db, `insert into ${table} (${columns.join(", ")}) values (${columns.map(() => "?").join(", ")})`, ...Object.values(values));
 }
 
-function uniqueError(fn: () => unknown): unknown {
+async function uniqueError(fn: () => Promise<unknown>): Promise<unknown> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     return error;
   }
@@ -51,14 +54,14 @@ function uniqueError(fn: () => unknown): unknown {
 
 describe("one open attempt per person, module and cycle", () => {
   const attempt = (submittedAt: number | null) =>
-    insertRaw("quiz_attempts", { person_id: carer.personId, module_slug: "golden-rules", cycle: 1, content_version: "v", scenario_ids: "[]", started_at: 1, submitted_at: submittedAt, total: 5 });
+    insertRaw("quiz_attempts", { person_id: carer.personId, module_slug: "golden-rules", cycle: 1, content_version: "v", scenario_ids: "[]", started_at: at(1), submitted_at: submittedAt === null ? null : at(submittedAt), total: 5 });
 
-  it("the index refuses a second open attempt inserted directly, and allows any number of submitted ones", () => {
-    attempt(null)();
-    expect(dialect.isUniqueViolation(uniqueError(attempt(null)))).toBe(true);
-    attempt(2)();
-    attempt(3)();
-    expect(db.client().prepare("select count(*) as n from quiz_attempts").get()).toEqual({ n: 3 });
+  it("the index refuses a second open attempt inserted directly, and allows any number of submitted ones", async () => {
+    await attempt(null)();
+    expect(dialect.isUniqueViolation(await uniqueError(attempt(null)))).toBe(true);
+    await attempt(2)();
+    await attempt(3)();
+    expect(await sqlRow(db, "select count(*) as n from quiz_attempts")).toEqual({ n: 3 });
   });
 
   it("a start that loses the race resumes the winner's attempt", async () => {
@@ -110,10 +113,10 @@ describe("one completion per module and cycle; one live certificate per person a
         modules: "[]",
         ...extra,
       });
-    cert("A")();
-    expect(dialect.isUniqueViolation(uniqueError(cert("B")))).toBe(true);
-    cert("C", { revoked_at: 1 })();
-    cert("D", { superseded_at: 1 })();
+    await cert("A")();
+    expect(dialect.isUniqueViolation(await uniqueError(cert("B")))).toBe(true);
+    await cert("C", { revoked_at: at(1) })();
+    await cert("D", { superseded_at: at(1) })();
     expect(await listCertificatesOfPerson(carer.personId)).toHaveLength(3);
   });
 
@@ -149,7 +152,7 @@ describe("one use of an invitation", () => {
     const outcomes = await Promise.all([acceptInvitation(token, "First", "kettle garden lamp"), acceptInvitation(token, "Second", "kettle garden lamp")]);
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     expect(outcomes.find((o) => !o.ok)).toMatchObject({ ok: false, field: "form" });
-    expect(db.client().prepare("select count(*) as n from people where email = 'twice@test.example'").get()).toEqual({ n: 1 });
+    expect(await sqlRow(db, "select count(*) as n from people where email = 'twice@test.example'")).toEqual({ n: 1 });
   });
 
   it("an acceptance that read before the other committed runs into the unique email and says the invitation is used", async () => {
@@ -160,7 +163,7 @@ describe("one use of an invitation", () => {
     const token = (result as { link: string }).link.split("/invite/")[1]!;
     expect((await acceptInvitation(token, "First", "kettle garden lamp")).ok).toBe(true);
     // The invitation read as unused and no account with the address seen: the concurrent case.
-    db.client().prepare("update invitations set used_at = null, person_id = null where email = 'race@test.example'").run();
+    await sqlRun(db, "update invitations set used_at = null, person_id = null where email = 'race@test.example'");
     vi.spyOn(peopleQueries, "findPersonByEmail").mockResolvedValueOnce(undefined);
     const before = await rowCounts(db);
     expect(await acceptInvitation(token, "Second", "kettle garden lamp")).toMatchObject({ ok: false, field: "form", message: expect.stringMatching(/already been used/) });

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Db, openDatabase } from "@/db/client";
+import { openDatabase, type SqliteDb } from "@/db/client";
 import { backupDatabase, tableCounts } from "@/scripts/backup";
 import { restoreDatabase } from "@/scripts/restore";
 
@@ -17,7 +17,7 @@ const TSX = ["--conditions=react-server", "--import", "tsx"];
 
 let dir: string;
 let live: string;
-let db: Db;
+let db: SqliteDb;
 let personId: number;
 
 function commitAttempt(n: number): void {

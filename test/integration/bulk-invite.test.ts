@@ -6,7 +6,7 @@ import { insertIntake } from "@/db/queries/intakes";
 import type { Viewer } from "@/lib/access";
 import { setTestNow } from "@/lib/clock";
 import { bulkInvite } from "@/lib/trainer/intakes";
-import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf } from "../helpers/db";
+import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf, jsonColumn, refuseInserts, sqlRow, sqlRows } from "../helpers/db";
 
 let db: Db;
 let trainer: Viewer;
@@ -20,7 +20,14 @@ beforeEach(async () => {
   intakeId = (await insertIntake({ schemeId: scheme.id, name: "Intake", startDate: "2026-09-01", createdBy: null })).id;
 });
 
-const count = (sql: string) => (db.client().prepare(sql).get() as { n: number }).n;
+/** An error's message and those of the errors it wraps (drizzle wraps the driver's as `cause`). */
+function messagesOf(error: unknown): string {
+  const parts: string[] = [];
+  for (let e = error as { message?: string; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) parts.push(String(e.message));
+  return parts.join(" <- ");
+}
+
+const count = async (sql: string) => (await sqlRow<{ n: number }>(db, sql))!.n;
 
 describe("bulk invitations", () => {
   it("refuses a role that is an Object.prototype key, by name, with nobody invited", async () => {
@@ -36,23 +43,23 @@ describe("bulk invitations", () => {
 
   it("keeps nothing when a write fails part-way: no invitation, no email, no audit entry", async () => {
     // A database that refuses the third invitation, as a full disk or a constraint might.
-    db.client().exec(`create trigger refuse_cy before insert on invitations when new.email = 'cy@example.org' begin select raise(abort, 'refused'); end`);
+    await refuseInserts(db, "invitations", "new.email = 'cy@example.org'");
     const before = await rowCounts(db);
     const text = "ana@example.org\nben@example.org\ncy@example.org\ndee@example.org";
-    await expect(bulkInvite(trainer, intakeId, { text, defaultRole: "carer", goodRowsOnly: false })).rejects.toThrow(/refused/);
+    await expect(bulkInvite(trainer, intakeId, { text, defaultRole: "carer", goodRowsOnly: false })).rejects.toSatisfy((error) => /refused/.test(messagesOf(error)));
     expect(await rowCounts(db)).toEqual(before);
-    expect(count("select count(*) n from invitations")).toBe(0);
-    expect(count("select count(*) n from outbox")).toBe(0);
+    expect(await count("select count(*) n from invitations")).toBe(0);
+    expect(await count("select count(*) n from outbox")).toBe(0);
   });
 
   it("writes every invitation, its email and audit entry, and one bulk audit entry together", async () => {
     const result = await bulkInvite(trainer, intakeId, { text: "ana@example.org\nben@example.org\nnot an address", defaultRole: "carer", goodRowsOnly: true });
     expect(result.ok).toBe(true);
-    expect(count("select count(*) n from invitations")).toBe(2);
-    expect(count("select count(*) n from outbox where kind = 'invitation'")).toBe(2);
-    expect(count("select count(*) n from audit_log where action = 'invited'")).toBe(2);
-    const bulk = db.client().prepare("select details from audit_log where action = 'bulk-invited'").all() as { details: string }[];
+    expect(await count("select count(*) n from invitations")).toBe(2);
+    expect(await count("select count(*) n from outbox where kind = 'invitation'")).toBe(2);
+    expect(await count("select count(*) n from audit_log where action = 'invited'")).toBe(2);
+    const bulk = await sqlRows<{ details: unknown }>(db, "select details from audit_log where action = 'bulk-invited'");
     expect(bulk).toHaveLength(1);
-    expect(JSON.parse(bulk[0]!.details)).toMatchObject({ intakeId, invited: 2, leftOut: [3] });
+    expect(jsonColumn(bulk[0]!.details)).toMatchObject({ intakeId, invited: 2, leftOut: [3] });
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { type Db, writeTransaction } from "@/db/client";
 import {
   findCertificateByCode,
   insertCertificate,
@@ -9,13 +9,13 @@ import {
   revokeCertificate,
 } from "@/db/queries/certificates";
 import { listAudit } from "@/db/queries/audit";
-import { retrainVersions } from "@/db/schema";
+import { retrainVersions } from "@/db/tables";
 import { certificateForViewer, certificatePdf, refresherFor, revoke, verifyCode } from "@/lib/certificates/access";
 import { NotAllowed } from "@/lib/errors";
 import { formatCode, newCertificateCode } from "@/lib/certificates/code";
 import { certificateStatus } from "@/lib/certificates/status";
 import { setTestNow } from "@/lib/clock";
-import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf } from "../helpers/db";
+import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf, sqlRun } from "../helpers/db";
 
 let db: Db;
 
@@ -133,12 +133,11 @@ describe("the database keeps certificates as issued", () => {
   it("refuses to change a certificate's expiry, name, code or dates", async () => {
     const { carer } = await setup();
     const cert = await issue(carer);
-    const sqlite = db.client();
-    expect(() => sqlite.prepare("update certificates set expires_on = '2030-01-01' where id = ?").run(cert.id)).toThrow(/immutable/);
-    expect(() => sqlite.prepare("update certificates set holder_name = 'Someone Else' where id = ?").run(cert.id)).toThrow(/immutable/);
-    expect(() => sqlite.prepare("update certificates set code = 'X' where id = ?").run(cert.id)).toThrow(/immutable/);
-    expect(() => sqlite.prepare("update certificates set issued_on = '2020-01-01' where id = ?").run(cert.id)).toThrow(/immutable/);
-    expect(() => sqlite.prepare("delete from certificates where id = ?").run(cert.id)).toThrow(/never deleted/);
+    await expect(sqlRun(db, "update certificates set expires_on = '2030-01-01' where id = ?", cert.id)).rejects.toThrow(/immutable/);
+    await expect(sqlRun(db, "update certificates set holder_name = 'Someone Else' where id = ?", cert.id)).rejects.toThrow(/immutable/);
+    await expect(sqlRun(db, "update certificates set code = 'X' where id = ?", cert.id)).rejects.toThrow(/immutable/);
+    await expect(sqlRun(db, "update certificates set issued_on = '2020-01-01' where id = ?", cert.id)).rejects.toThrow(/immutable/);
+    await expect(sqlRun(db, "delete from certificates where id = ?", cert.id)).rejects.toThrow(/never deleted/);
     expect((await findCertificateByCode(cert.code))!.expiresOn).toBe("2027-03-14");
   });
 
@@ -146,7 +145,7 @@ describe("the database keeps certificates as issued", () => {
     const { carer, trainer } = await setup();
     const cert = await issue(carer);
     await revokeCertificate(cert.id, trainer.id, "Mistake", new Date());
-    expect(() => db.client().prepare("update certificates set revoked_at = null where id = ?").run(cert.id)).toThrow(/immutable/);
+    await expect(sqlRun(db, "update certificates set revoked_at = null where id = ?", cert.id)).rejects.toThrow(/immutable/);
   });
 });
 
@@ -246,7 +245,7 @@ describe("refresherFor", () => {
       certificate: { id: cert.id },
       state: { status: "complete", windowOpensOn: "2027-01-13", dueOn: "2027-03-14" },
     });
-    db.writer.insert(retrainVersions).values({ contentVersion: "2026.1", markedAt: new Date("2026-05-20T09:00:00Z"), markedBy: null }).run();
+    await writeTransaction(async (tx) => await tx.insert(retrainVersions).values({ contentVersion: "2026.1", markedAt: new Date("2026-05-20T09:00:00Z"), markedBy: null }));
     expect((await refresherFor(viewerOf(trainer), carer.id)).state).toEqual({ status: "due-soon", windowOpensOn: "2026-05-20", dueOn: "2026-07-19" });
     await expect(refresherFor(viewerOf(otherTrainer), carer.id)).rejects.toThrow(NotAllowed);
   });

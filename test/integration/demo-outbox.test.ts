@@ -10,7 +10,7 @@ import { NotAllowed } from "@/lib/errors";
 import { invite } from "@/lib/invitations";
 import { sendMail } from "@/lib/mail";
 import { outboxFor } from "@/lib/people";
-import { freshDatabase, makePerson, makeScheme, viewerOf } from "../helpers/db";
+import { freshDatabase, makePerson, makeScheme, viewerOf, sqlRow } from "../helpers/db";
 
 let db: Db;
 
@@ -48,14 +48,14 @@ describe("the demo outbox", () => {
     expect(shown.every((m) => m.transport === "demo-outbox")).toBe(true);
     expect(JSON.stringify(shown)).not.toContain("real.carer@example.org");
     // Every message was still written (the record of what was sent), only not shown.
-    expect((db.client().prepare("select count(*) n from outbox where to_address = ?").get(realCarer.email) as { n: number }).n).toBe(2);
+    expect((await sqlRow<{ n: number }>(db, "select count(*) n from outbox where to_address = ?", realCarer.email))!.n).toBe(2);
   });
 
   it("marks mail written outside demo mode as plain outbox mail, and the page is refused then", async () => {
     const scheme = await makeScheme();
     const trainer = viewerOf(await makePerson("trainer", scheme.id));
     await sendMail({ to: "someone@example.org", subject: "s", body: "b", kind: "reminder", schemeId: scheme.id, personId: null });
-    expect((db.client().prepare("select transport from outbox").get() as { transport: string }).transport).toBe("outbox");
+    expect((await sqlRow<{ transport: string }>(db, "select transport from outbox"))!.transport).toBe("outbox");
     await expect(outboxFor(trainer)).rejects.toThrow(NotAllowed);
   });
 

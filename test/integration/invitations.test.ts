@@ -1,4 +1,3 @@
-import { rawConnection } from "@/db/raw";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { findPersonByEmail } from "@/db/queries/people";
@@ -9,7 +8,7 @@ import { setTestNow } from "@/lib/clock";
 import { acceptInvitation, inspectInvitation, invite } from "@/lib/invitations";
 import { NotAllowed } from "@/lib/errors";
 import { requireManagedPerson, requireScheme } from "@/lib/trainer/scope";
-import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf } from "../helpers/db";
+import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf, onPostgres, sqlRun } from "../helpers/db";
 
 let db: Db;
 let schemeId: number;
@@ -105,7 +104,7 @@ describe("password sign-in", () => {
 
   it("does not sign in a deactivated person", async () => {
     const person = await makePerson("carer", schemeId, { email: "gone@example.org", passwordHash: await hashPassword("the right password") });
-    rawConnection(db).prepare("update people set active = 0 where id = ?").run(person.id);
+    await sqlRun(db, "update people set active = ? where id = ?", onPostgres ? false : 0, person.id);
     expect((await checkPassword("gone@example.org", "the right password")).ok).toBe(false);
   });
 });

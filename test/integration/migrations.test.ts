@@ -1,6 +1,7 @@
 import { openRawConnection, rawConnection } from "@/db/raw";
 import { describe, expect, it } from "vitest";
-import { MIGRATIONS_FOLDER, openDatabase } from "@/db/client";
+import { openDatabase } from "@/db/client";
+import { MIGRATIONS_FOLDER } from "@/db/sqlite-db";
 import { rowCounts } from "../helpers/db";
 
 describe("migrations", () => {
@@ -37,10 +38,9 @@ describe("migrations", () => {
 
 describe("the at-most-one migration (0002)", () => {
   it("tidies rows that would break its unique indexes before creating them", async () => {
-    const { mkdtempSync } = await import("node:fs");
+    const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const { join } = await import("node:path");
-    const { cpSync, readFileSync, writeFileSync } = await import("node:fs");
     const { migrate } = await import("drizzle-orm/better-sqlite3/migrator");
     const { drizzle } = await import("drizzle-orm/better-sqlite3");
     const dir = mkdtempSync(join(tmpdir(), "slt-"));

@@ -2,7 +2,7 @@
 // by scripts/seed-large.ts, plus rows for the tables it leaves empty) copied into an empty
 // PostgreSQL database. Runs only when TEST_DATABASE_URL names a server it may create databases on
 // (scripts/lib/postgres.sh starts a throwaway one); makes its own database and drops it afterwards.
-import Database from "better-sqlite3";
+import { openRawConnection, type RawConnection } from "@/db/raw";
 import { eq, getTableColumns, type Column } from "drizzle-orm";
 import { drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
 import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
@@ -49,7 +49,7 @@ describe.skipIf(!baseUrl)("db:copy into PostgreSQL", () => {
   let url: string;
   let pool: pg.Pool;
   let target: NodePgDatabase<typeof pgSchema>;
-  let source: Database.Database;
+  let source: RawConnection;
   let result: CopyResult;
   let seconds: number;
 
@@ -66,7 +66,7 @@ describe.skipIf(!baseUrl)("db:copy into PostgreSQL", () => {
 
     // The tables the seeder leaves empty, and the awkward values: a revoked certificate, an
     // anonymised holder, JSON null and unicode, a default created_at (unixepoch('subsec') * 1000).
-    const lite = new Database(file);
+    const lite = openRawConnection(file);
     const now = Date.now();
     const person = (lite.prepare("select id from people where role = 'carer' order by id limit 1").get() as { id: number }).id;
     const trainer = (lite.prepare("select id from people where role = 'trainer' order by id limit 1").get() as { id: number }).id;
@@ -83,6 +83,8 @@ describe.skipIf(!baseUrl)("db:copy into PostgreSQL", () => {
         values (${now}, ${trainer}, 1, ${person}, 'unicode', '{"note":"Zoë O’Brien ✓","nested":{"list":[1,2.5,null,true]}}');
       insert into retrain_versions (content_version, marked_at, marked_by, reason) values ('2024.1', ${now}, ${trainer}, 'Safeguarding law changed');
       insert into digests_sent (trainer_id, day, sent_at) values (${trainer}, '2026-11-30', ${now});
+      insert into scheme_details (scheme_id, public_name, advice_phone, note_breach, revision, updated_at, updated_by)
+        values (1, 'Zoë’s Shared Lives', '0300 123 4567', 'Ring **at once**.\n- [Guide](https://example.org/breach)', 3, ${now}, ${trainer});
       insert into rate_limits (key, window_start, count) values ('verify:203.0.113.9', ${now - (now % 60_000)}, 3);
       insert into job_locks (name, holder, locked_at, locked_until) values ('reminders', 'host:1:x', ${now}, ${now + 1_800_000});
       update people set name = 'Zoë O’Brien-Ñúñez' where id = ${person};
@@ -103,7 +105,7 @@ describe.skipIf(!baseUrl)("db:copy into PostgreSQL", () => {
     lite.prepare("update certificates set holder_name = 'Anonymised person 42' where id = ?").run(certs[1]!.id);
     lite.close();
 
-    source = new Database(file, { readonly: true });
+    source = openRawConnection(file, { readonly: true });
     admin = new pg.Client(buildPgPoolOptions({ url: baseUrl!, caFile }));
     await admin.connect();
     await admin.query(`create database ${database}`);
@@ -144,7 +146,7 @@ describe.skipIf(!baseUrl)("db:copy into PostgreSQL", () => {
   });
 
   it("copies every column of every row as the same value (ids kept; Dates, booleans and JSON converted)", async () => {
-    const lite = drizzleSqlite(source, { schema: liteSchema });
+    const lite = drizzleSqlite(source as never, { schema: liteSchema });
     for (const t of checkCopyOrder()) {
       // The primary key columns, to order both sides the same way.
       const config = getPgTableConfig(t.pg);
@@ -193,7 +195,7 @@ describe.skipIf(!baseUrl)("db:copy into PostgreSQL", () => {
       status: certificateStatus(c, today),
       modules: c.modules,
     });
-    const lite = drizzleSqlite(source, { schema: liteSchema });
+    const lite = drizzleSqlite(source as never, { schema: liteSchema });
     const fromLite = lite.select().from(liteSchema.certificates).orderBy(liteSchema.certificates.id).all().map(view);
     const fromPg = (await target.select().from(pgSchema.certificates).orderBy(pgSchema.certificates.id)).map(view);
     expect(fromPg).toEqual(fromLite);

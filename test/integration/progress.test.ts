@@ -1,11 +1,10 @@
-import { rawConnection } from "@/db/raw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db } from "@/db/client";
 import { setTestNow } from "@/lib/clock";
 import { loadCourse } from "@/lib/content/course";
 import { NotInCourse, answerCheck, latestCheckAnswer, readingProgress, recordPageRead } from "@/lib/progress";
 import { NotAllowed } from "@/lib/errors";
-import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf } from "../helpers/db";
+import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf, sqlRow } from "../helpers/db";
 
 let db: Db;
 beforeEach(async () => {
@@ -48,7 +47,7 @@ describe("reading progress", () => {
     expect(progress).toMatchObject({ pagesRead: 3, resumeSlug: p2 });
 
     // Reading again keeps the first time and moves the last.
-    const row = rawConnection(db).prepare("select first_read_at as f, last_read_at as l from page_reads where page_slug = ?").get(p1) as { f: number; l: number };
+    const row = (await sqlRow<{ f: number | Date; l: number | Date }>(db, "select first_read_at as f, last_read_at as l from page_reads where page_slug = ?", p1))!;
     expect(new Date(row.f).toISOString()).toBe("2026-03-02T09:00:00.000Z");
     expect(new Date(row.l).toISOString()).toBe("2026-03-03T08:00:00.000Z");
     expect((await rowCounts(db)).page_reads).toBe(3);

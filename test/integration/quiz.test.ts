@@ -84,6 +84,14 @@ describe("taking a quiz", () => {
     expect((await answerScenario(carer, attempt.id, id, "a")).changed).toBe(false);
     expect((await answerScenario(carer, attempt.id, id, "b")).changed).toBe(true);
     expect((await answersOfAttempt(attempt.id)).map((a) => a.optionId)).toEqual(["a", "b"]);
+    // Compared with the latest choice for that question only: back to "a" is a change, and
+    // another question's choice does not count.
+    const other = attempt.scenarioIds[1]!;
+    expect((await answerScenario(carer, attempt.id, other, "b")).changed).toBe(true);
+    expect((await answerScenario(carer, attempt.id, id, "b")).changed).toBe(false);
+    expect((await answerScenario(carer, attempt.id, id, "a")).changed).toBe(true);
+    expect((await answerScenario(carer, attempt.id, other, "a")).changed).toBe(true);
+    expect((await answersOfAttempt(attempt.id)).map((a) => a.optionId)).toEqual(["a", "b", "b", "a", "a"]);
   });
 
   it("refuses to submit with questions unanswered", async () => {

@@ -258,7 +258,12 @@ describe("starting and ending: the switch is server-side, on the officer's own s
   it("two tabs starting at once give one supported session; the other is told one is open", async () => {
     h.sid = await browserOf(w.tina.id);
     const results = await Promise.all([1, 2].map(() => outcome(() => supportActions.startSupportedSessionAction(form({ personId: String(w.carol.id) })))));
-    expect(results.sort()).toEqual([`redirect /my?supported=started`, `redirect /support/${w.carol.id}?problem=open`].sort());
+    const [first, second] = results.sort();
+    expect(first).toBe(`redirect /my?supported=started`);
+    // The other tab is refused either way, by timing: under the lock ("one is open"), or, when it
+    // reads the session after the first has committed (PostgreSQL runs the two truly at once), as a
+    // request made inside the supported session, which may not start another.
+    expect([`redirect /support/${w.carol.id}?problem=open`, "supported-refused"]).toContain(second);
     expect(await supportedSessionsOfPerson(w.carol.id)).toHaveLength(1);
   });
 
@@ -328,7 +333,8 @@ describe("the course in a supported session: the carer's attempt, recorded as su
         expect(html).not.toContain(o.feedback.slice(0, 40));
         expect(html).not.toContain(o.rule);
       }
-      expect(html).not.toMatch(/best|correct/i);
+      // ("best" alone is in one option: "a written best interests decision".)
+      expect(html).not.toMatch(/best answer|"best"|data-best|correct/i);
       const option = scenario.options.find((o) => (choose === "best" ? o.best : !o.best))!;
       await outcome(() => quizActions.answerAction({}, form({ module: moduleSlug, attemptId: attemptId!, number: String(i + 1), scenario: scenarioId, option: option.id })));
     }

@@ -2,15 +2,15 @@
 // action, called the way a browser would reach them (pages rendered, server actions and route
 // handlers called directly with form data and ids of the scheme's records). A refusal must be the
 // 403 page (or a 403 response) and must change nothing.
-import { rawConnection } from "@/db/raw";
 import { renderToString } from "react-dom/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { insertIntake } from "@/db/queries/intakes";
 import { findPersonById, setPersonActive } from "@/db/queries/people";
+import { findSchemeDetails } from "@/db/queries/scheme-details";
 import type { Viewer } from "@/lib/access";
 import { setTestNow } from "@/lib/clock";
-import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf } from "../helpers/db";
+import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf, sqlRow } from "../helpers/db";
 
 const h = vi.hoisted(() => {
   class Forbidden extends Error {}
@@ -58,6 +58,7 @@ const pages = {
   analytics: (await import("@/app/(site)/trainer/analytics/page")).default,
   audit: (await import("@/app/(site)/trainer/audit/page")).default,
   leavers: (await import("@/app/(site)/trainer/leavers/page")).default,
+  schemeDetails: (await import("@/app/(site)/trainer/scheme-details/page")).default,
 };
 
 let db: Db;
@@ -127,6 +128,7 @@ const pageCalls: Record<string, (role: RoleName) => Promise<string>> = {
   "/trainer/analytics": async (role) => renderToString(await pages.analytics({ searchParams: Promise.resolve(schemeParam(role)) })),
   "/trainer/audit": async (role) => renderToString(await pages.audit({ searchParams: Promise.resolve(schemeParam(role)) })),
   "/trainer/leavers": async (role) => renderToString(await pages.leavers({ searchParams: Promise.resolve(schemeParam(role)) })),
+  "/trainer/scheme-details": async (role) => renderToString(await pages.schemeDetails({ searchParams: Promise.resolve(schemeParam(role)) })),
 };
 
 describe("trainer pages", () => {
@@ -186,7 +188,7 @@ function form(values: Record<string, string | Blob>): FormData {
 const actionCalls: Record<string, { call: (role: RoleName) => Promise<unknown>; changed: () => boolean | Promise<boolean> }> = {
   "invite a person": {
     call: (role) => actions.invitePersonAction({}, form({ email: `new-${role.replace(/ /g, "")}@example.org`, role: "carer", schemeId: String(world.schemeA.id) })),
-    changed: () => (rawConnection(db).prepare("select count(*) n from invitations").get() as { n: number }).n > 0,
+    changed: async () => (await sqlRow<{ n: number }>(db, "select count(*) n from invitations"))!.n > 0,
   },
   "deactivate a person": {
     call: () => actions.setActiveAction({}, form({ personId: String(world.carolA.id), active: "false" })),
@@ -194,7 +196,7 @@ const actionCalls: Record<string, { call: (role: RoleName) => Promise<unknown>; 
   },
   "create an intake": {
     call: () => actions.createIntakeAction({}, form({ name: "New intake", startDate: "2027-01-18", schemeId: String(world.schemeA.id) })),
-    changed: () => (rawConnection(db).prepare("select count(*) n from intakes").get() as { n: number }).n === 2,
+    changed: async () => (await sqlRow<{ n: number }>(db, "select count(*) n from intakes"))!.n === 2,
   },
   "bulk invite": {
     call: () =>
@@ -202,7 +204,7 @@ const actionCalls: Record<string, { call: (role: RoleName) => Promise<unknown>; 
         {},
         form({ intakeId: String(world.intakeA.id), list: "", defaultRole: "staff", file: new File(["name,email,role\nBo,bo@example.org,carer\n"], "list.csv", { type: "text/csv" }) }),
       ),
-    changed: () => (rawConnection(db).prepare("select count(*) n from invitations where email = 'bo@example.org'").get() as { n: number }).n === 1,
+    changed: async () => (await sqlRow<{ n: number }>(db, "select count(*) n from invitations where email = 'bo@example.org'"))!.n === 1,
   },
   "record an assisted completion": {
     call: () =>
@@ -210,11 +212,15 @@ const actionCalls: Record<string, { call: (role: RoleName) => Promise<unknown>; 
         {},
         form({ personId: String(world.carolA.id), moduleSlug: "golden-rules", completedOn: "2026-11-20", assistedBy: "Officer Olu", evidence: "Signed workbook" }),
       ),
-    changed: () => (rawConnection(db).prepare("select count(*) n from module_completions where assisted = 1").get() as { n: number }).n === 1,
+    changed: async () => (await sqlRow<{ n: number }>(db, "select count(*) n from module_completions where assisted"))!.n === 1,
   },
   "move a person to an intake": {
     call: () => actions.moveToIntakeFormAction(form({ personId: String(world.carolA.id), intakeId: String(world.intakeA.id) })),
     changed: async () => (await findPersonById(world.carolA.id))!.intakeId === world.intakeA.id,
+  },
+  "save the scheme's contacts": {
+    call: () => actions.saveSchemeDetailsAction({}, form({ publicName: "Scheme A", advicePhone: "0300 123 4567", schemeId: String(world.schemeA.id) })),
+    changed: async () => (await findSchemeDetails(world.schemeA.id)) !== undefined,
   },
   "anonymise leavers": {
     call: () => actions.anonymiseAction({}, form({ confirm: "yes", schemeId: String(world.schemeA.id) })),
@@ -254,6 +260,7 @@ describe("server actions, called directly", () => {
       () => actions.moveToIntakeFormAction(form({ personId: String(world.carolA.id), intakeId: String(schemeBIntake.id) })),
       () => actions.moveToIntakeFormAction(form({ personId: String(bobB.id), intakeId: "" })),
       () => actions.anonymiseAction({}, form({ confirm: "yes", schemeId: String(world.schemeB.id) })),
+      () => actions.saveSchemeDetailsAction({}, form({ publicName: "Not yours", schemeId: String(world.schemeB.id) })),
       // An admin account is in no scheme: not a trainer's to manage.
       () => actions.setActiveAction({}, form({ personId: String(world.roles.admin.personId), active: "false" })),
       () => actions.recordAssistedAction({}, form({ personId: "999999", moduleSlug: "golden-rules", completedOn: "2026-11-20", assistedBy: "x", evidence: "y" })),

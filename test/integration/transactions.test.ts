@@ -1,28 +1,38 @@
-// Write transactions that await, on a real database file: two "requests" in one process, one
-// paused in the middle of its transaction. The other's reads must not see the uncommitted rows and
-// its writes must wait; a throw rolls everything back; a nested writeTransaction fails loudly.
+// Write transactions that await, on a real database file (or a PostgreSQL database): two "requests"
+// in one process, one paused in the middle of its transaction. The other's reads must not see the
+// uncommitted rows and its decision must wait (SQLite: every writer waits for BEGIN IMMEDIATE;
+// PostgreSQL: a decision under the same dialect.lockFor key waits); a throw rolls everything back;
+// a nested writeTransaction fails loudly.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Db, openDatabase, useDatabase, writeTransaction } from "@/db/client";
+import { type Db, openDatabase, SqliteDb, type Tx, useDatabase, writeTransaction } from "@/db/client";
+import { dialect } from "@/db/dialect";
 import { findSchemeByName, insertScheme, listSchemes } from "@/db/queries/people";
-import { rawConnection } from "@/db/raw";
+import { freshDatabase, onPostgres } from "../helpers/db";
 
 let dir: string;
 let db: Db;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "transactions-"));
-  db = openDatabase(join(dir, "tx.db"));
-  useDatabase(db);
+  if (onPostgres) {
+    db = await freshDatabase();
+  } else {
+    db = openDatabase(join(dir, "tx.db"));
+    useDatabase(db);
+  }
 });
 
-afterEach(() => {
-  db.close();
+afterEach(async () => {
+  if (!onPostgres) await db.close(); // PostgreSQL: test/helpers/db.ts drops it
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** Decisions about scheme names are serialised: a no-op on SQLite, whose writers already are. */
+const lockSchemeNames = (tx: Tx) => dialect.lockFor(tx, "scheme-names");
 
 /** A promise and the function that settles it. */
 function gate(): { wait: Promise<void>; open: () => void } {
@@ -39,6 +49,7 @@ describe("writeTransaction, with another request running meanwhile", () => {
     const inside = gate();
     // Request A: writes, then awaits (as a request would await mail, hashing or another query).
     const a = writeTransaction(async (tx) => {
+      await lockSchemeNames(tx);
       await insertScheme("A's scheme", tx);
       expect(await findSchemeByName("A's scheme", tx)).toBeDefined(); // A sees its own row
       inside.open();
@@ -51,7 +62,10 @@ describe("writeTransaction, with another request running meanwhile", () => {
     expect(await findSchemeByName("A's scheme")).toBeUndefined();
     expect(await listSchemes()).toEqual([]);
     let bWrote = false;
-    const b = insertScheme("B's scheme").then((row) => {
+    const b = writeTransaction(async (tx) => {
+      await lockSchemeNames(tx);
+      return await insertScheme("B's scheme", tx);
+    }).then((row) => {
       bWrote = true;
       return row;
     });
@@ -76,7 +90,7 @@ describe("writeTransaction, with another request running meanwhile", () => {
       }),
     ).rejects.toThrow("changed my mind");
     expect(await listSchemes()).toEqual([]);
-    expect(rawConnection(db).inTransaction).toBe(false);
+    if (db instanceof SqliteDb) expect(db.client().inTransaction).toBe(false);
     await insertScheme("After");
     expect((await listSchemes()).map((s) => s.name)).toEqual(["After"]);
   });
@@ -86,6 +100,7 @@ describe("writeTransaction, with another request running meanwhile", () => {
     await Promise.all(
       ["one", "two", "three"].map((name) =>
         writeTransaction(async (tx) => {
+          await lockSchemeNames(tx);
           order.push(`start ${name}`);
           const before = (await listSchemes(tx)).length;
           await tick();
@@ -94,7 +109,10 @@ describe("writeTransaction, with another request running meanwhile", () => {
         }),
       ),
     );
-    expect(order).toEqual(["start one", "end one after 0", "start two", "end two after 1", "start three", "end three after 2"]);
+    // One whole transaction after another (SQLite: in the order asked; PostgreSQL: in the order the lock was granted).
+    const names = order.filter((step) => step.startsWith("start ")).map((step) => step.slice(6));
+    expect(order).toEqual(names.flatMap((name, i) => [`start ${name}`, `end ${name} after ${i}`]));
+    if (!onPostgres) expect(names).toEqual(["one", "two", "three"]);
   });
 
   it("refuses a nested writeTransaction instead of waiting for its own lock, and joins queries called without the tx", async () => {
@@ -110,8 +128,8 @@ describe("writeTransaction, with another request running meanwhile", () => {
     expect(await findSchemeByName("Joined")).toBeDefined();
   });
 
-  it("keeps the read connection read-only", async () => {
-    expect(() => db.read.run(sql.raw("insert into schemes (name) values ('sneaky')"))).toThrow();
+  it.skipIf(onPostgres)("keeps the read connection read-only (SQLite: a query_only connection)", async () => {
+    expect(() => (db as SqliteDb).read.run(sql.raw("insert into schemes (name) values ('sneaky')"))).toThrow();
     expect(await listSchemes()).toEqual([]);
   });
 });

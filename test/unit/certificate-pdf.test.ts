@@ -28,6 +28,14 @@ async function textOf(pdf: Buffer) {
 }
 
 describe("certificate PDF", () => {
+  it("shows the scheme's contact when the scheme gave one, on the same one page (issue 15)", async () => {
+    const { text, totalPages } = await textOf(await renderCertificatePdf({ ...data, schemeContact: "0300 123 4567, team@northshire.example" }));
+    expect(totalPages).toBe(1);
+    expect(text).toContain("Issued by: Northshire Shared Lives");
+    expect(text).toContain("Scheme contact: 0300 123 4567, team@northshire.example");
+    expect((await textOf(await renderCertificatePdf(data))).text).not.toContain("Scheme contact");
+  });
+
   it("is a one-page PDF whose text has the name, course, code, dates, modules and verification address", async () => {
     const pdf = await renderCertificatePdf(data);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");

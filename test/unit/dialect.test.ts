@@ -4,13 +4,13 @@
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Conn, Db } from "@/db/client";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type Conn, openDatabase, type SqliteDb } from "@/db/client";
 import { type Dialect, escapeLike, first, one, postgresDialect, sqliteDialect } from "@/db/dialect";
 import { buildPgPoolOptions } from "@/db/pg-connection-options";
 import { migratePostgres } from "@/db/pg-migrate";
 import * as pgSchema from "@/db/schema-pg";
-import { freshDatabase } from "../helpers/db";
+import * as sqliteSchema from "@/db/schema";
 
 /** What the shared cases need of an engine. */
 type Engine = {
@@ -136,6 +136,48 @@ function dialectCases(engine: () => Engine) {
     expect(await durability(conn())).toBe(before);
   });
 
+  it("inserts many rows: a key left out gets its default, JSON and times read back as written, and idsGivenIn moves the next id past the given ones", async () => {
+    const { d, conn } = engine();
+    const t = (d.name === "sqlite" ? sqliteSchema : pgSchema) as unknown as typeof sqliteSchema;
+    const joined = new Date("2026-03-04T05:06:07.890Z");
+    await d.insertMany(conn(), t.schemes, [
+      { id: 5, name: "five", createdAt: joined },
+      { id: 7, name: "seven" },
+    ]);
+    await d.insertMany(conn(), t.people, [
+      { id: 3, schemeId: 5, name: "Ann", email: "ann@x", role: "carer", createdAt: joined },
+      { id: 4, schemeId: 7, name: "Bo", email: "bo@x", role: "staff", active: false, createdAt: joined, deactivatedAt: joined },
+    ]);
+    await d.insertMany(conn(), t.quizAttempts, [{ personId: 3, moduleSlug: "m", cycle: 1, contentVersion: "v", scenarioIds: ["s1", "s2"], startedAt: joined, total: 5, passed: true }]);
+    await d.insertMany(conn(), t.schemes, []);
+    await d.idsGivenIn(conn(), "schemes");
+    await conn().insert(t.schemes).values({ name: "next" });
+    const schemes = await conn().select({ id: t.schemes.id, name: t.schemes.name, createdAt: t.schemes.createdAt }).from(t.schemes).orderBy(t.schemes.id);
+    expect(schemes.map((r) => [r.id, r.name])).toEqual([
+      [5, "five"],
+      [7, "seven"],
+      [8, "next"],
+    ]);
+    expect(schemes[0]!.createdAt).toEqual(joined);
+    expect(Math.abs(schemes[1]!.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    const people = await conn().select({ id: t.people.id, active: t.people.active, deactivatedAt: t.people.deactivatedAt }).from(t.people).orderBy(t.people.id);
+    expect(people).toEqual([
+      { id: 3, active: true, deactivatedAt: null },
+      { id: 4, active: false, deactivatedAt: joined },
+    ]);
+    const attempts = await conn().select().from(t.quizAttempts);
+    expect(attempts).toMatchObject([{ personId: 3, scenarioIds: ["s1", "s2"], startedAt: joined, submittedAt: null, score: null, passed: true }]);
+    await conn().delete(t.quizAttempts);
+  });
+
+  it("after rows were inserted with their ids given, the next generated id follows the highest", async () => {
+    const { d, conn, write } = engine();
+    await write(sql`insert into schemes (id, name) values (7, 'given')`);
+    await d.idsGivenIn(conn(), "schemes");
+    const next = one(await d.rows<{ id: unknown }>(conn(), sql`insert into schemes (name) values ('generated') returning id`));
+    expect(d.toNumber(next.id)).toBe(8);
+  });
+
   it("reads the first row, and the one row an insert returned", async () => {
     const { d, write } = engine();
     expect(first(await d.rows(engine().conn(), sql`select 1 as n where 1 = 0`))).toBeUndefined();
@@ -146,10 +188,11 @@ function dialectCases(engine: () => Engine) {
 }
 
 describe("the SQLite dialect", () => {
-  let db: Db;
-  beforeEach(async () => {
-    db = await freshDatabase();
+  let db: SqliteDb;
+  beforeEach(() => {
+    db = openDatabase(":memory:");
   });
+  afterEach(() => db.close());
   dialectCases(() => ({
     d: sqliteDialect,
     conn: () => db.writer,

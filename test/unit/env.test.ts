@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import { EnvError, parseEnv, postgresFromEnv } from "@/lib/env";
 
 describe("environment validation", () => {
   it("has working defaults", () => {
@@ -24,5 +24,34 @@ describe("environment validation", () => {
     const e = parseEnv({ REQUIRE_AUTH_SECRET: "yes", AUTH_SECRET: "x".repeat(32) });
     expect(e).toMatchObject({ requireAuthSecret: true, authSecret: "x".repeat(32) });
     expect(() => parseEnv({ REQUIRE_AUTH_SECRET: "perhaps" })).toThrow(/REQUIRE_AUTH_SECRET/);
+  });
+
+  it("takes PostgreSQL from DATABASE_URL, checks its settings, and then requires AUTH_SECRET", () => {
+    const secret = "x".repeat(32);
+    expect(parseEnv({}).databaseUrl).toBeUndefined();
+    expect(parseEnv({ DATABASE_URL: "" }).databaseUrl).toBeUndefined();
+    expect(() => parseEnv({ DATABASE_URL: "mysql://h/db", AUTH_SECRET: secret })).toThrow(/DATABASE_URL: must start with postgres:\/\//);
+    expect(() => parseEnv({ DATABASE_URL: "postgres://h/db" })).toThrow(/AUTH_SECRET: is required with DATABASE_URL/);
+    expect(parseEnv({ DATABASE_URL: "postgresql://h/db", AUTH_SECRET: secret })).toMatchObject({ databaseUrl: "postgresql://h/db", requireAuthSecret: true });
+    expect(() => parseEnv({ DATABASE_URL: "postgres://h/db", AUTH_SECRET: secret, DATABASE_POOL_SIZE: "0" })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => parseEnv({ DATABASE_URL: "postgres://h/db", AUTH_SECRET: secret, DATABASE_POOL_SIZE: "lots" })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => parseEnv({ DATABASE_URL: "postgres://h/db", AUTH_SECRET: secret, DATABASE_STATEMENT_TIMEOUT_MS: "-1" })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/);
+  });
+
+  it("gives the pool ten connections and a 30-second statement timeout unless told otherwise", () => {
+    const saved = { ...process.env };
+    try {
+      delete process.env.DATABASE_URL;
+      expect(postgresFromEnv()).toBeNull();
+      process.env.DATABASE_URL = " postgres://h/db ";
+      expect(postgresFromEnv()).toEqual({ url: "postgres://h/db", caFile: undefined, poolSize: 10, statementTimeoutMs: 30_000 });
+      Object.assign(process.env, { DATABASE_POOL_SIZE: "4", DATABASE_STATEMENT_TIMEOUT_MS: "0", DATABASE_CA_FILE: "/ca.pem" });
+      expect(postgresFromEnv()).toEqual({ url: "postgres://h/db", caFile: "/ca.pem", poolSize: 4, statementTimeoutMs: 0 });
+    } finally {
+      for (const key of ["DATABASE_URL", "DATABASE_POOL_SIZE", "DATABASE_STATEMENT_TIMEOUT_MS", "DATABASE_CA_FILE"]) {
+        if (saved[key] === undefined) delete process.env[key];
+        else process.env[key] = saved[key];
+      }
+    }
   });
 });

@@ -96,6 +96,10 @@ describe("buildPgPoolOptions", () => {
     expect(() => build("postgres://h/db", { statementTimeoutMs: -1 })).toThrow(/statement timeout/);
   });
 
+  it("turns JIT compilation off for every connection (it cost the training matrix seconds)", () => {
+    expect(build("postgres://h/db").options).toBe("-c jit=off");
+  });
+
   it("keeps a unix-socket host given as a query parameter", () => {
     const o = build("postgres://postgres@/training?host=/tmp/slt-pg.x&sslmode=disable");
     expect(o.connectionString).toBe("postgres://postgres@/training?host=%2Ftmp%2Fslt-pg.x");

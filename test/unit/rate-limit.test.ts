@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { countRequest, pruneRequestCounts } from "@/db/queries/shared-state";
 import { type RateLimit, VERIFY_LIMIT, clientKey, takeRequest } from "@/lib/rate-limit";
-import { freshDatabase } from "../helpers/db";
+import { freshDatabase, sqlRows } from "../helpers/db";
 
 // A window boundary: t0 is a whole minute.
 const t0 = 1_800_000_000_000 - (1_800_000_000_000 % 60_000);
@@ -57,7 +57,7 @@ describe("rate limit in the database (fixed windows)", () => {
     await countRequest("old", t0, 60_000);
     await countRequest("now", t0 + 60_000, 60_000);
     expect(await pruneRequestCounts(t0 + 60_000)).toBe(1);
-    expect(db.client().prepare("select key from rate_limits").all()).toEqual([{ key: "now" }]);
+    expect(await sqlRows(db, "select key from rate_limits")).toEqual([{ key: "now" }]);
   });
 });
 

@@ -68,6 +68,8 @@ describe("row types", () => {
     expectTypeOf<typeof sqlite.supportedSessions.$inferInsert>().toEqualTypeOf<typeof pg.supportedSessions.$inferInsert>();
     expectTypeOf<typeof sqlite.paperWorkbooks.$inferSelect>().toEqualTypeOf<typeof pg.paperWorkbooks.$inferSelect>();
     expectTypeOf<typeof sqlite.paperWorkbooks.$inferInsert>().toEqualTypeOf<typeof pg.paperWorkbooks.$inferInsert>();
+    expectTypeOf<typeof sqlite.schemeDetails.$inferSelect>().toEqualTypeOf<typeof pg.schemeDetails.$inferSelect>();
+    expectTypeOf<typeof sqlite.schemeDetails.$inferInsert>().toEqualTypeOf<typeof pg.schemeDetails.$inferInsert>();
   });
 });
 

@@ -18,7 +18,11 @@ describe("the supported-session hint", () => {
     expect(supportedTwin("/should-i-share/q1")).toBe("/supported-view/should-i-share/q1");
     expect(supportedTwin("/glossary")).toBe("/supported-view/glossary");
     expect(supportedTwin("/about")).toBe("/supported-view/about");
-    for (const path of ["/modules/golden-rules", "/modules/golden-rules/quiz", "/modules/golden-rules/quiz/1/1", "/modules/x/y/read", "/my", "/trainer", "/modules/X/y", "/about/x"]) {
+    // A scheme's copies (issue 15): the signed segment is carried over, and checked by the proxy first.
+    expect(supportedTwin("/modules/golden-rules/myth-buster/scheme/1-1-abc-x_y")).toBe("/supported-view/modules/golden-rules/myth-buster/scheme/1-1-abc-x_y");
+    expect(supportedTwin("/should-i-share/scheme/1-1-abc-x_y")).toBe("/supported-view/should-i-share/scheme/1-1-abc-x_y");
+    expect(supportedTwin("/should-i-share/scheme/1-1-abc-x_y/q1")).toBe("/supported-view/should-i-share/scheme/1-1-abc-x_y/q1");
+    for (const path of ["/modules/golden-rules", "/modules/golden-rules/quiz", "/modules/golden-rules/quiz/1/1", "/modules/x/y/read", "/my", "/trainer", "/modules/X/y", "/about/x", "/modules/a/b/scheme", "/modules/a/b/scheme/x/y", "/should-i-share/scheme/x/y/z"]) {
       expect(supportedTwin(path), path).toBeNull();
     }
   });

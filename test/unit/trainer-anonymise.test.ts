@@ -1,4 +1,3 @@
-import { rawConnection } from "@/db/raw";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type Db, writeTransaction } from "@/db/client";
 import { listCertificatesOfPerson } from "@/db/queries/certificates";
@@ -10,7 +9,7 @@ import { setActive } from "@/lib/people";
 import { anonymiseDue, retentionCutoff } from "@/lib/trainer/anonymise";
 import { redactTokens } from "@/lib/trainer/data-export";
 import { completeModule } from "@/lib/training/complete";
-import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf } from "../helpers/db";
+import { freshDatabase, makePerson, makeScheme, rowCounts, viewerOf, sqlRows } from "../helpers/db";
 
 let db: Db;
 const titles = new Map([
@@ -58,15 +57,15 @@ describe("anonymising people who left", () => {
     expect(person).toMatchObject({ name: `Anonymised person ${old.id}`, email: `anonymised-${old.id}@invalid`, passwordHash: null, active: false });
     expect(person.anonymisedAt).not.toBeNull();
     expect((await listCertificatesOfPerson(old.id)).map((c) => c.holderName)).toEqual([`Anonymised person ${old.id}`]);
-    const text = JSON.stringify(rawConnection(db).prepare("select email, name from invitations").all()) +
-      JSON.stringify(rawConnection(db).prepare("select to_address, body from outbox").all()) +
-      JSON.stringify(rawConnection(db).prepare("select evidence from module_completions where person_id = ?").all(old.id));
+    const text = JSON.stringify(await sqlRows(db, "select email, name from invitations")) +
+      JSON.stringify(await sqlRows(db, "select to_address, body from outbox")) +
+      JSON.stringify(await sqlRows(db, "select evidence from module_completions where person_id = ?", old.id));
     expect(text).not.toMatch(/olive/i);
     expect(text).toMatch(/Rita Recent/); // the recent leaver is untouched
 
     expect((await findPersonById(recent.id))!.name).toBe("Rita Recent");
     expect((await findPersonById(stillHere.id))!.anonymisedAt).toBeNull();
-    const audit = rawConnection(db).prepare("select actor_id, subject_person_id, action from audit_log where action = 'anonymised'").all();
+    const audit = await sqlRows(db, "select actor_id, subject_person_id, action from audit_log where action = 'anonymised'");
     expect(audit).toEqual([{ actor_id: null, subject_person_id: old.id, action: "anonymised" }]);
 
     // Running again changes nothing.

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { ContactList } from "@/app/_components/scheme/scheme-panel";
 import { canTakeCourse } from "@/lib/access";
 import { requireViewer } from "@/lib/auth/viewer";
 import { CERTIFICATE_STATUS_LABEL, CERTIFICATE_STATUS_TAG } from "@/lib/certificates/status";
@@ -8,13 +9,17 @@ import { formatLongDate } from "@/lib/dates";
 import { REFRESHER_STATUS_LABEL, REFRESHER_STATUS_TAG, formatRefresherLine } from "@/lib/refresher";
 import { MODULE_STATUS_LABEL, learnerOverview } from "@/lib/training/overview";
 import { showNoAccess } from "@/lib/http-status";
+import { walkthroughHref } from "@/lib/scheme-details/links";
+import { mainContacts } from "@/lib/scheme-details/points";
+import { localCourseFor } from "@/lib/scheme-details/service";
 
 export const metadata: Metadata = { title: "My training" };
 
 export default async function MyTrainingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer("/my", { supportedSession: "allowed" });
   if (!canTakeCourse(viewer)) showNoAccess();
-  const [overview, params] = await Promise.all([learnerOverview(viewer, viewer.personId), searchParams]);
+  const [overview, params, local] = await Promise.all([learnerOverview(viewer, viewer.personId), searchParams, localCourseFor(viewer)]);
+  const contacts = local ? mainContacts(local.details) : [];
   const { state, modules, certificates } = overview;
   // In a supported session this is the carer's course only: no certificates, calendar or data here
   // (those routes refuse a supported session anyway: lib/access.ts).
@@ -142,6 +147,20 @@ export default async function MyTrainingPage({ searchParams }: { searchParams: P
             </table>
           </div>
         </>
+      ) : null}
+      {local ? (
+        <section aria-labelledby="your-scheme-title">
+          <h2 id="your-scheme-title">Your scheme: {local.details.publicName}</h2>
+          {contacts.length ? (
+            <>
+              <p>For help with your training, or when you are not sure what to do:</p>
+              <ContactList items={contacts} />
+            </>
+          ) : null}
+          <p>
+            <Link href={walkthroughHref(local)}>Should I share? A step-by-step guide, with your scheme&apos;s contacts</Link>
+          </p>
+        </section>
       ) : null}
       {supported ? null : (
         <>

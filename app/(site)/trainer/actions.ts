@@ -17,6 +17,9 @@ import { bulkInvite, createIntake, linesText, moveToIntake, requireIntake } from
 import { changeActive } from "@/lib/trainer/people";
 import { parseId, requireScheme } from "@/lib/trainer/scope";
 import { emailField, nameField } from "@/lib/validation";
+import { formDefaults, hasContent } from "@/lib/scheme-details/form";
+import { schemeDetailsForm } from "@/lib/scheme-details/schema";
+import { saveSchemeDetails } from "@/lib/scheme-details/service";
 
 const TRAINERS = ["trainer", "admin"] as const;
 const RELOAD = "Something was wrong with that request. Reload the page and try again.";
@@ -187,4 +190,33 @@ export const moveToIntakeFormAction = safeFormAction({ access: TRAINERS, schema:
   await moveToIntake(viewer, input.personId, input.intakeId);
   refresh();
   redirect(`/trainer/people/${input.personId}?moved=1`);
+});
+
+/** Everything a scheme's save can change: its copies of the lesson pages and the walk-through (every scheme's, on this instance). */
+function refreshSchemePages() {
+  revalidatePath("/modules/[module]/[page]/scheme/[scheme]", "page");
+  revalidatePath("/should-i-share/scheme/[scheme]", "page");
+  revalidatePath("/should-i-share/scheme/[scheme]/[node]", "page");
+  refresh();
+}
+
+/**
+ * The scheme's contacts and notes. "Preview" checks them and shows the panels without saving;
+ * "Save details" saves them (audited). Refused input stores nothing and says what to put right.
+ */
+export const saveSchemeDetailsAction = safeAction({ access: TRAINERS, schema: schemeDetailsForm }, async (input, { viewer, formData }) => {
+  const schemeId = await schemeFromForm(viewer, formData);
+  const values = formDefaults(input, input.publicName);
+  if (formData.get("intent") === "preview") {
+    return { success: "This is a preview of what carers will see (below the form). Nothing is saved yet: choose “Save details” to save.", values };
+  }
+  const result = await saveSchemeDetails(viewer, schemeId, input);
+  if (!result.changed) return { success: "Nothing had changed, so nothing was saved.", values };
+  refreshSchemePages();
+  return {
+    success: hasContent(input)
+      ? `Saved. Carers in ${input.publicName} now see these details where the course says to ask your scheme.`
+      : "Saved. There are no contacts or notes, so carers see the course as it is.",
+    values,
+  };
 });

@@ -20,6 +20,7 @@ export function ActionForm({
   secondary,
   id,
   submitClassName = "button",
+  after,
 }: {
   action: Action;
   submitLabel: string;
@@ -28,6 +29,8 @@ export function ActionForm({
   secondary?: ReactNode;
   id?: string;
   submitClassName?: string;
+  /** Shown after the form, with the same state (a preview of what was sent, say). */
+  after?: ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(action, initialState);
   const summary = useRef<HTMLDivElement>(null);
@@ -70,6 +73,7 @@ export function ActionForm({
           {secondary}
         </div>
       </form>
+      {after}
     </FormContext.Provider>
   );
 }

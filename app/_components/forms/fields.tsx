@@ -25,7 +25,7 @@ export function TextField({
   name: string;
   label: ReactNode;
   hint?: ReactNode;
-  type?: "text" | "email" | "password" | "date" | "search";
+  type?: "text" | "email" | "password" | "date" | "search" | "tel" | "url";
   autoComplete?: string;
   defaultValue?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "type" | "defaultValue">) {
@@ -57,7 +57,7 @@ export function TextField({
   );
 }
 
-export function TextArea({ name, label, hint, rows = 6 }: { name: string; label: ReactNode; hint?: ReactNode; rows?: number }) {
+export function TextArea({ name, label, hint, rows = 6, defaultValue }: { name: string; label: ReactNode; hint?: ReactNode; rows?: number; defaultValue?: string }) {
   const { state } = useFormContext();
   const error = errorFor(state, name);
   const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -70,7 +70,7 @@ export function TextArea({ name, label, hint, rows = 6 }: { name: string; label:
         </span>
       ) : null}
       <Message id={name} error={error} />
-      <textarea id={name} name={name} rows={rows} defaultValue={state.values?.[name]} aria-describedby={describedBy} aria-invalid={error ? true : undefined} />
+      <textarea id={name} name={name} rows={rows} defaultValue={state.values?.[name] ?? defaultValue} aria-describedby={describedBy} aria-invalid={error ? true : undefined} />
     </div>
   );
 }

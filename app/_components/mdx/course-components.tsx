@@ -1,9 +1,13 @@
 // Components that course MDX pages may use (see content/README.md). All render on the server and
-// read nothing about the person, so lesson pages stay static.
+// read nothing about the person, so lesson pages stay static. A scheme's copy of a page is given
+// that scheme's details (pageComponents(details)): only <YourScheme> uses them.
 import type { ReactNode } from "react";
 import Link from "next/link";
 import type { MDXComponents } from "mdx/types";
+import { SchemePanel } from "@/app/_components/scheme/scheme-panel";
 import { glossary, loadCourse } from "@/lib/content/course";
+import type { SchemeDetails } from "@/lib/scheme-details/form";
+import { POINTS, type PointId } from "@/lib/scheme-details/points";
 
 type Item = { title: string; text: string };
 
@@ -91,14 +95,30 @@ export async function KnowledgeCheck({ id }: { id: string }) {
   );
 }
 
+/**
+ * `<YourScheme about="breach" />`: where the course says to ask the scheme, that scheme's contacts
+ * for this point (lib/scheme-details/points.ts). On the page everyone reads, and when the scheme
+ * gave nothing for the point, nothing at all: the page reads as the national course.
+ */
+export function makeYourScheme(details: SchemeDetails | null, headingLevel: 2 | 3 = 2) {
+  return function YourScheme({ about }: { about: PointId }) {
+    if (!(POINTS as readonly string[]).includes(about)) throw new Error(`<YourScheme about="${about}"> is not one of ${POINTS.join(", ")}`);
+    return details ? <SchemePanel details={details} point={about} headingLevel={headingLevel} /> : null;
+  };
+}
+
 export const courseComponents: MDXComponents = {
   Numbered,
   Callout,
   Term,
   KnowledgeCheck,
+  YourScheme: makeYourScheme(null),
 };
 
-/** The components for rendering one page: its own Term, so each word is explained on its first use there. */
-export function pageComponents(): MDXComponents {
-  return { ...courseComponents, Term: makeTerm() };
+/**
+ * The components for rendering one page: its own Term, so each word is explained on its first use
+ * there, and, for a scheme's copy of the page, that scheme's panels.
+ */
+export function pageComponents(details: SchemeDetails | null = null, headingLevel: 2 | 3 = 2): MDXComponents {
+  return { ...courseComponents, Term: makeTerm(), YourScheme: makeYourScheme(details, headingLevel) };
 }

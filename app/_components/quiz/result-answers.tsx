@@ -1,11 +1,13 @@
+import type { ReactNode } from "react";
 import type { ResultView } from "@/lib/quiz/service";
 
 /**
  * Every scenario of a submitted attempt with the choice made, its feedback, and the best answer
  * with its feedback when the choice was not it. The online result page and the printed result of a
- * paper workbook both show this, so a carer learns the same from either.
+ * paper workbook both show this, so a carer learns the same from either. `after` adds to a scenario's
+ * card (the scheme's contact for it, where the carer's scheme has one).
  */
-export function ResultAnswers({ rows, chose = "You chose" }: { rows: ResultView["rows"]; chose?: string }) {
+export function ResultAnswers({ rows, chose = "You chose", after }: { rows: ResultView["rows"]; chose?: string; after?: (scenarioId: string) => ReactNode }) {
   return (
     <ol className="cards result-answers">
       {rows.map((row) => (
@@ -33,6 +35,7 @@ export function ResultAnswers({ rows, chose = "You chose" }: { rows: ResultView[
               </p>
             </>
           ) : null}
+          {after?.(row.scenario.id)}
         </li>
       ))}
     </ol>

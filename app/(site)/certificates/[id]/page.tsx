@@ -10,6 +10,8 @@ import { formatLongDate } from "@/lib/dates";
 import styles from "./certificate.module.css";
 import { RevokeForm } from "./revoke-form";
 import { orNoAccessAsync, showNotFound } from "@/lib/http-status";
+import { schemeContact } from "@/lib/scheme-details/points";
+import { localCourseOfScheme } from "@/lib/scheme-details/service";
 
 export const metadata: Metadata = { title: "Certificate" };
 
@@ -67,7 +69,9 @@ export default async function CertificatePage({
   const cert = await orNoAccessAsync(async () => await certificateForViewer(viewer, id));
   if (!cert) showNotFound();
 
-  const svg = await qrSvg(cert.verifyUrl);
+  const [svg, local] = await Promise.all([qrSvg(cert.verifyUrl), localCourseOfScheme(cert.schemeId)]);
+  const issuedBy = local?.details.publicName ?? cert.schemeName;
+  const contact = local ? schemeContact(local.details) : [];
   const manager = viewer.role === "trainer" || viewer.role === "admin";
 
   return (
@@ -86,7 +90,7 @@ export default async function CertificatePage({
 
       <article className={styles.certificate} aria-labelledby="certificate-title">
         <div className={styles.centre}>
-          <p className={styles.scheme}>{cert.schemeName} · Shared Lives training</p>
+          <p className={styles.scheme}>{issuedBy} · Shared Lives training</p>
           <h1 id="certificate-title" className={styles.title}>
             Certificate of completion
           </h1>
@@ -140,8 +144,21 @@ export default async function CertificatePage({
           </div>
           <div>
             <dt>Issued by</dt>
-            <dd>{cert.schemeName}</dd>
+            <dd>{issuedBy}</dd>
           </div>
+          {contact.length ? (
+            <div>
+              <dt>Scheme contact</dt>
+              <dd>
+                {contact.map((c, i) => (
+                  <span key={c.label}>
+                    {i > 0 ? ", " : null}
+                    <a href={c.href}>{c.text}</a>
+                  </span>
+                ))}
+              </dd>
+            </div>
+          ) : null}
           <div>
             <dt>Certificate code</dt>
             <dd className={styles.code} data-testid="certificate-code">{cert.formattedCode}</dd>

@@ -8,7 +8,10 @@ import { pageComponents } from "@/app/_components/mdx/course-components";
 import { requireViewer } from "@/lib/auth/viewer";
 import { findModule, loadCourse } from "@/lib/content/course";
 import { importModuleFile } from "@/lib/content/mdx-files";
-import { lessonPath, modulePath } from "@/lib/lessons";
+import { modulePath } from "@/lib/lessons";
+import type { SchemeDetails } from "@/lib/scheme-details/form";
+import { lessonHref } from "@/lib/scheme-details/links";
+import { localCourseFor } from "@/lib/scheme-details/service";
 import { readingProgress } from "@/lib/progress";
 import { showNotFound } from "@/lib/http-status";
 import { PASS_MARK_PERCENT } from "@/lib/quiz/scoring";
@@ -17,8 +20,12 @@ import { PASS_MARK_PERCENT } from "@/lib/quiz/scoring";
 // carry on, every page with read or not read, the print view and the quiz.
 type Params = { module: string };
 
-// The introduction sits under "About this module", so its own headings drop a level.
-const introComponents = () => ({ ...pageComponents(), h2: (props: ComponentPropsWithoutRef<"h2">) => <h3 {...props} /> });
+// The introduction sits under "About this module", so its own headings drop a level (a scheme's
+// box in it too).
+const introComponents = (details: SchemeDetails | null) => ({
+  ...pageComponents(details, 3),
+  h2: (props: ComponentPropsWithoutRef<"h2">) => <h3 {...props} />,
+});
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const found = await findModule((await params).module);
@@ -30,7 +37,8 @@ export default async function ModuleOverviewPage({ params, searchParams }: { par
   const courseModule = await findModule(moduleSlug);
   if (!courseModule) showNotFound();
   const viewer = await requireViewer(modulePath(courseModule.slug), { supportedSession: "allowed" });
-  const progress = (await readingProgress(viewer, viewer.personId))[courseModule.slug];
+  const [reading, local] = await Promise.all([readingProgress(viewer, viewer.personId), localCourseFor(viewer)]);
+  const progress = reading[courseModule.slug];
   const { default: Intro } = await importModuleFile(courseModule.slug, "index");
   const readSet = new Set(progress.readSlugs);
   const resume = courseModule.pages.find((p) => p.slug === progress.resumeSlug) ?? courseModule.pages[0]!;
@@ -68,12 +76,12 @@ export default async function ModuleOverviewPage({ params, searchParams }: { par
             <Link href={quizHref} className="button">
               Take the quiz
             </Link>
-            <Link href={lessonPath(courseModule.slug, resume.slug)} className="button button--secondary">
+            <Link href={lessonHref(local, courseModule.slug, resume.slug)} className="button button--secondary">
               {resumeLabel}
             </Link>
           </>
         ) : (
-          <Link href={lessonPath(courseModule.slug, resume.slug)} className="button">
+          <Link href={lessonHref(local, courseModule.slug, resume.slug)} className="button">
             {resumeLabel}
             {progress.started ? <span className="visually-hidden">: {resume.title}</span> : null}
           </Link>
@@ -93,7 +101,7 @@ export default async function ModuleOverviewPage({ params, searchParams }: { par
       </ul>
 
       <h2>About this module</h2>
-      <Intro components={introComponents()} />
+      <Intro components={introComponents(local?.details ?? null)} />
 
       <h2 id="pages-title">Pages in this module</h2>
       <ol className="page-list" aria-labelledby="pages-title">
@@ -101,7 +109,7 @@ export default async function ModuleOverviewPage({ params, searchParams }: { par
           const read = readSet.has(p.slug);
           return (
             <li key={p.slug}>
-              <Link href={lessonPath(courseModule.slug, p.slug)}>{p.title}</Link>{" "}
+              <Link href={lessonHref(local, courseModule.slug, p.slug)}>{p.title}</Link>{" "}
               {read ? <span className="tag tag--green">Read</span> : <span className="tag tag--grey">Not read yet</span>}{" "}
               <span className="hint">
                 ({p.minutes} {p.minutes === 1 ? "minute" : "minutes"})

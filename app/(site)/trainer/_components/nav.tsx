@@ -9,6 +9,7 @@ const SECTIONS = [
   { path: "/trainer/analytics", label: "Decision analytics" },
   { path: "/trainer/audit", label: "Audit log" },
   { path: "/trainer/leavers", label: "Leavers and data" },
+  { path: "/trainer/scheme-details", label: "Your scheme's contacts" },
 ] as const;
 
 /** The trainer pages' own navigation, with the scheme's name above the page heading. */

@@ -1,10 +1,13 @@
 // POST from a lesson page's "Next" button: record the page as read, then go on (303, so the
-// browser follows with a GET). Works with JavaScript off; the lesson page itself stays static.
+// browser follows with a GET) to the next page: the reader's own scheme's copy of it when the
+// scheme has given its contacts. Works with JavaScript off; the lesson page itself stays static.
 import { z } from "zod";
 import { routeHandler } from "@/lib/actions/route-handler";
 import { plainText, seeOther } from "@/lib/form-post";
 import { findLesson, lessonPath, modulePath } from "@/lib/lessons";
 import { recordPageRead } from "@/lib/progress";
+import { lessonHref } from "@/lib/scheme-details/links";
+import { localCourseFor } from "@/lib/scheme-details/service";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +28,8 @@ export const POST = routeHandler(
     const lesson = await findLesson(params.module, params.page);
     if (!lesson) return plainText(404, "Page not found.");
     const { nextSlug } = await recordPageRead(viewer, lesson.module.slug, lesson.page.slug);
-    return seeOther(nextSlug ? lessonPath(lesson.module.slug, nextSlug) : `${modulePath(lesson.module.slug)}?read=all`);
+    if (!nextSlug) return seeOther(`${modulePath(lesson.module.slug)}?read=all`);
+    return seeOther(lessonHref(await localCourseFor(viewer), lesson.module.slug, nextSlug));
   },
 );
 

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { SchemeContactLine } from "@/app/_components/scheme/scheme-panel";
 import { requireViewer } from "@/lib/auth/viewer";
-import { lessonPath } from "@/lib/lessons";
+import { ownValue } from "@/lib/own";
 import { findCheck, latestCheckAnswer } from "@/lib/progress";
+import { lessonHref } from "@/lib/scheme-details/links";
+import { CHECK_POINTS } from "@/lib/scheme-details/points";
+import { localCourseFor } from "@/lib/scheme-details/service";
 import { showNotFound } from "@/lib/http-status";
 
 // Feedback on an in-page knowledge check: the question, the person's latest answer, whether it was
@@ -26,7 +30,9 @@ export default async function CheckFeedbackPage({ params, searchParams }: { para
   const { check } = found;
   const here = `/modules/${found.moduleSlug}/checks/${check.id}`;
   const viewer = await requireViewer(here, { supportedSession: "allowed" });
-  const backHref = `${lessonPath(found.moduleSlug, found.pageSlug)}#check-${check.id}`;
+  const local = await localCourseFor(viewer);
+  const backHref = `${lessonHref(local, found.moduleSlug, found.pageSlug)}#check-${check.id}`;
+  const point = ownValue(CHECK_POINTS, check.id);
   const error = search.error === "choose";
   const answer = error || search.again ? null : await latestCheckAnswer(viewer, check.id);
 
@@ -90,6 +96,7 @@ export default async function CheckFeedbackPage({ params, searchParams }: { para
         </p>
         <p>You chose: “{chosen?.text}”</p>
         {chosen ? <p>{chosen.feedback}</p> : null}
+        {local && point ? <SchemeContactLine details={local.details} point={point} /> : null}
       </div>
       <p>This check is for practice. It does not count towards your quiz or certificate.</p>
       <h2>What each answer means</h2>

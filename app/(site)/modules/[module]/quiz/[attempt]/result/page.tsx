@@ -4,7 +4,11 @@ import { ResultAnswers } from "@/app/_components/quiz/result-answers";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { SchemeContactLine, SchemePanel } from "@/app/_components/scheme/scheme-panel";
 import { requireViewer } from "@/lib/auth/viewer";
+import { ownValue } from "@/lib/own";
+import { SCENARIO_POINTS } from "@/lib/scheme-details/points";
+import { type LocalCourse, localCourseFor } from "@/lib/scheme-details/service";
 import { findModule } from "@/lib/content/course";
 import { PASS_MARK_PERCENT } from "@/lib/quiz/scoring";
 import { QuizError, resultView } from "@/lib/quiz/service";
@@ -12,6 +16,12 @@ import { startQuizAction } from "../../actions";
 import { showNotFound } from "@/lib/http-status";
 
 export const metadata: Metadata = { title: "Your quiz result" };
+
+/** Where a scenario's feedback sends the carer to their scheme: who that is, in their scheme. */
+function ContactFor({ scenarioId, local }: { scenarioId: string; local: LocalCourse | null }) {
+  const point = ownValue(SCENARIO_POINTS, scenarioId);
+  return local && point ? <SchemeContactLine details={local.details} point={point} /> : null;
+}
 
 export default async function ResultPage({ params }: { params: Promise<{ module: string; attempt: string }> }) {
   const { module: slug, attempt } = await params;
@@ -26,6 +36,7 @@ export default async function ResultPage({ params }: { params: Promise<{ module:
     throw error;
   }
   if (!view) redirect(`/modules/${slug}/quiz/${attempt}/check`);
+  const local = await localCourseFor(viewer);
   return (
     <div data-listen>
       <span className="caption">{mod.title}</span>
@@ -53,7 +64,8 @@ export default async function ResultPage({ params }: { params: Promise<{ module:
         <Link href={`/modules/${slug}`}>Read the module again</Link>
       </div>
       <h2>Your answers</h2>
-      <ResultAnswers rows={view.rows} />
+      <ResultAnswers rows={view.rows} after={(scenarioId) => <ContactFor scenarioId={scenarioId} local={local} />} />
+      {local ? <SchemePanel details={local.details} point="advice" /> : null}
       <Credits sourceIds={view.sourceIds} />
     </div>
   );

@@ -1,0 +1,36 @@
+CREATE TABLE "scheme_details" (
+	"scheme_id" integer NOT NULL,
+	"public_name" text NOT NULL,
+	"advice_role" text,
+	"advice_name" text,
+	"advice_phone" text,
+	"advice_email" text,
+	"advice_hours" text,
+	"out_of_hours_phone" text,
+	"out_of_hours_text" text,
+	"breach_contact" text,
+	"breach_phone" text,
+	"breach_email" text,
+	"breach_within" text,
+	"dp_lead_name" text,
+	"dp_lead_phone" text,
+	"dp_lead_email" text,
+	"safeguarding_name" text,
+	"safeguarding_how" text,
+	"safeguarding_phone" text,
+	"safeguarding_link" text,
+	"secure_sending_how" text,
+	"secure_sending_link" text,
+	"note_advice" text,
+	"note_safeguarding" text,
+	"note_breach" text,
+	"note_sending" text,
+	"note_records" text,
+	"revision" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp (3) with time zone NOT NULL,
+	"updated_by" integer,
+	CONSTRAINT "scheme_details_scheme_id_pk" PRIMARY KEY("scheme_id")
+);
+--> statement-breakpoint
+ALTER TABLE "scheme_details" ADD CONSTRAINT "scheme_details_scheme_id_schemes_id_fk" FOREIGN KEY ("scheme_id") REFERENCES "public"."schemes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "scheme_details" ADD CONSTRAINT "scheme_details_updated_by_people_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;

@@ -1,0 +1,32 @@
+// The demo scheme's own contacts and notes (issue 15), so that `npm run demo` shows "Your scheme"
+// boxes in the course. Invented: phone numbers from Ofcom's ranges for drama (never a real line),
+// addresses in the reserved .example domains. The Riverside demo scheme has none, so it shows the
+// course as every scheme without details sees it.
+export const DEMO_SCHEME_DETAILS: Record<string, string> = {
+  publicName: "Demo Shared Lives scheme",
+  adviceRole: "your Shared Lives officer, or the duty officer",
+  adviceName: "",
+  advicePhone: "01632 960 123",
+  adviceEmail: "sharedlives@demo.example",
+  adviceHours: "Monday to Friday, 9am to 5pm",
+  outOfHoursPhone: "03069 990 456",
+  outOfHoursText: "the council's emergency duty team, evenings, weekends and bank holidays",
+  breachContact: "the duty officer",
+  breachWithin: "straight away, and within one hour at the latest",
+  breachPhone: "01632 960 789",
+  breachEmail: "breaches@demo.example",
+  dpLeadName: "Priya Shah, data protection lead",
+  dpLeadPhone: "",
+  dpLeadEmail: "dataprotection@demo.example",
+  safeguardingName: "Demo Safeguarding Adults Board",
+  safeguardingHow: "Ring the adult social care front door and say it is a safeguarding concern. If someone is in danger now, ring 999.",
+  safeguardingPhone: "01632 960 321",
+  safeguardingLink: "https://www.example.org/safeguarding-adults",
+  secureSendingHow: "By Egress secure email. Your officer sends you an invitation to set it up.",
+  secureSendingLink: "https://www.example.org/secure-email-guide",
+  noteAdvice: "",
+  noteSafeguarding: "",
+  noteBreach: "Do not wait until you are sure. **Ring first**, then send an email saying:\n- what was lost or sent\n- who it was about\n- when it happened",
+  noteSending: "",
+  noteRecords: "Bring paper records to your officer's visit. Never post them.",
+};

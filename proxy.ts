@@ -1,8 +1,9 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { authSecret } from "@/lib/auth/secret";
 import { isUnsignedSchemePath } from "@/lib/scheme-details/page-keys";
+import { SUPPORTED_HINT_COOKIE, supportedTwin } from "@/lib/support/hint";
 
-// Four small jobs, none of them authorization:
+// Five small jobs, none of them authorization:
 //
 // 1. A convenience: visitors with no session cookie are sent to sign in before they reach a
 //    signed-in area. It does not decide who may see what; every page, action and route handler
@@ -18,8 +19,14 @@ import { isUnsignedSchemePath } from "@/lib/scheme-details/page-keys";
 //    made-up addresses never reach the page cache (lib/scheme-details/page-keys.ts). A signature
 //    check, not authorization: the signed address is the capability, handed out only to the scheme's
 //    own people by pages that check who they are.
+// 5. In a supported session (lib/support/), the static course pages are served by their per-request
+//    twins under /supported-view, which carry the supported-session banner. The hint cookie only
+//    picks the route; who the browser is still comes from the database. Other visitors never pay
+//    for it: the matcher calls the proxy for these pages only when the hint cookie is there.
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-const GATED = /^\/(my|trainer|admin|modules|certificates|dashboard)(\/|$)/;
+const GATED = /^\/(my|trainer|admin|modules|certificates|dashboard|support)(\/|$)/;
+/** lib/support/hint.ts's cookie name, repeated in the matcher below (which Next reads at build time). */
+const SUPPORTED_HINT = SUPPORTED_HINT_COOKIE;
 const STATUS_PAGES: Record<string, number> = { "/verify/not-found": 404, "/page-not-found": 404, "/no-access": 403 };
 
 /** Bodies this large are refused before they reach a page or action (Next answers them with a 500). */
@@ -40,6 +47,10 @@ export function proxy(request: NextRequest) {
   // (Next.js treats this rewrite as external when started with `-H 127.0.0.1`, because it turns
   // loopback addresses into "localhost": start it without -H, or with -H 0.0.0.0 or a name.)
   if (status) return NextResponse.rewrite(new URL(`${pathname}${search}`, request.url), { status });
+  if (request.cookies.has(SUPPORTED_HINT) && SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    const twin = supportedTwin(pathname);
+    if (twin) return NextResponse.rewrite(new URL(`${twin}${search}`, request.url));
+  }
   if (!GATED.test(pathname) || SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = "/sign-in";
@@ -53,7 +64,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/:area(my|trainer|admin|modules|certificates|dashboard)/:path*",
+      source: "/:area(my|trainer|admin|modules|certificates|dashboard|support)/:path*",
       missing: [
         { type: "cookie", key: "authjs.session-token" },
         { type: "cookie", key: "__Secure-authjs.session-token" },
@@ -62,6 +73,8 @@ export const config = {
     // Every request for a scheme's copy of a page, with or without a session cookie (item 4).
     "/modules/:module/:page/scheme/:path*",
     "/should-i-share/scheme/:path*",
+    // A supported session's static course pages (5): only with the hint cookie.
+    { source: "/:area(modules|should-i-share|glossary|about)/:path*", has: [{ type: "cookie", key: "sl-supported" }] },
     "/verify/not-found",
     "/page-not-found",
     "/no-access",

@@ -38,6 +38,7 @@ export const COPY_ORDER = [
   "intakes", // intakes.created_by has no foreign key, so intakes can come before people
   "people",
   "sessions",
+  "supported_sessions",
   "sign_in_attempts",
   "invitations",
   "sign_in_links",
@@ -45,6 +46,7 @@ export const COPY_ORDER = [
   "audit_log",
   "page_reads",
   "check_answers",
+  "paper_workbooks", // before quiz_attempts, whose paper_workbook_id points to it
   "quiz_attempts",
   "quiz_answers",
   "module_completions",

@@ -26,11 +26,11 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { OUTBOX_TRANSPORTS, REMINDER_STAGES, ROLES } from "./schema";
+import { type CertificateModule, OUTBOX_TRANSPORTS, REMINDER_STAGES, ROLES, SUPPORTED_SESSION_END_REASONS } from "./schema";
 
 // One source for the enum lists, so they cannot differ between the engines.
-export { OUTBOX_TRANSPORTS, REMINDER_STAGES, ROLES } from "./schema";
-export type { ReminderStage, Role } from "./schema";
+export { OUTBOX_TRANSPORTS, REMINDER_STAGES, ROLES, SUPPORTED_SESSION_END_REASONS } from "./schema";
+export type { CertificateModule, ReminderStage, Role, SupportedSessionEndReason } from "./schema";
 
 /** A moment in time, as a Date, to the millisecond (like SQLite's timestamp_ms). */
 const at = (name: string) => timestamp(name, { mode: "date", withTimezone: true, precision: 3 });
@@ -214,9 +214,13 @@ export const quizAttempts = pgTable(
     score: integer("score"),
     total: integer("total").notNull(),
     passed: boolean("passed"),
+    // Issue 16: see db/schema.ts.
+    supportedByPersonId: integer("supported_by_person_id").references(() => people.id),
+    paperWorkbookId: integer("paper_workbook_id").references(() => paperWorkbooks.id),
   },
   (t) => [
     index("quiz_attempts_person_module").on(t.personId, t.moduleSlug, t.startedAt),
+    uniqueIndex("quiz_attempts_one_per_workbook").on(t.paperWorkbookId).where(sql`paper_workbook_id is not null`),
     uniqueIndex("quiz_attempts_one_open").on(t.personId, t.moduleSlug, t.cycle).where(sql`submitted_at is null`),
   ],
 );
@@ -253,6 +257,9 @@ export const moduleCompletions = pgTable(
     assistedBy: text("assisted_by"),
     evidence: text("evidence"),
     recordedBy: integer("recorded_by").references(() => people.id),
+    // Issue 16: see db/schema.ts.
+    supportedByPersonId: integer("supported_by_person_id").references(() => people.id),
+    paperEnteredByPersonId: integer("paper_entered_by_person_id").references(() => people.id),
   },
   (t) => [uniqueIndex("module_completions_once").on(t.personId, t.moduleSlug, t.cycle)],
 );
@@ -275,9 +282,7 @@ export const certificates = pgTable(
     cycle: integer("cycle").notNull(),
     issuedOn: text("issued_on").notNull(),
     expiresOn: text("expires_on").notNull(),
-    modules: jsonb("modules")
-      .notNull()
-      .$type<{ slug: string; title: string; completedOn: string; assisted: boolean; score: number | null; total: number | null }[]>(),
+    modules: jsonb("modules").notNull().$type<CertificateModule[]>(),
     createdAt: createdAt(),
     revokedAt: at("revoked_at"),
     revokedBy: integer("revoked_by").references(() => people.id),
@@ -379,4 +384,47 @@ export const schemeDetails = pgTable(
   },
   // A table-level key (not the column's own): the same required scheme_id on both engines.
   (t) => [primaryKey({ columns: [t.schemeId] })],
+);
+
+// ---- Issue 16: carers with limited IT (see db/schema.ts). ----
+
+/** A supported session: an officer's own session acting as one carer, for the course only. */
+export const supportedSessions = pgTable(
+  "supported_sessions",
+  {
+    id: id(),
+    sessionId: text("session_id").notNull().references(() => sessions.id),
+    officerId: integer("officer_id").notNull().references(() => people.id),
+    personId: integer("person_id").notNull().references(() => people.id),
+    schemeId: integer("scheme_id").notNull().references(() => schemes.id),
+    startedAt: at("started_at").notNull(),
+    lastActiveAt: at("last_active_at").notNull(),
+    endedAt: at("ended_at"),
+    endReason: text("end_reason", { enum: SUPPORTED_SESSION_END_REASONS }),
+  },
+  (t) => [
+    uniqueIndex("supported_sessions_one_open").on(t.sessionId).where(sql`ended_at is null`),
+    index("supported_sessions_person").on(t.personId),
+    index("supported_sessions_open_last_active").on(t.lastActiveAt).where(sql`ended_at is null`),
+  ],
+);
+
+/** A printed paper workbook and its reference; its answers become a quiz attempt, once. */
+export const paperWorkbooks = pgTable(
+  "paper_workbooks",
+  {
+    id: id(),
+    reference: text("reference").notNull().unique(),
+    personId: integer("person_id").notNull().references(() => people.id),
+    schemeId: integer("scheme_id").notNull().references(() => schemes.id),
+    moduleSlug: text("module_slug").notNull(),
+    cycle: integer("cycle").notNull(),
+    contentVersion: text("content_version").notNull(),
+    scenarioIds: jsonb("scenario_ids").notNull().$type<string[]>(),
+    printedBy: integer("printed_by").notNull().references(() => people.id),
+    printedAt: at("printed_at").notNull(),
+    enteredBy: integer("entered_by").references(() => people.id),
+    enteredAt: at("entered_at"),
+  },
+  (t) => [index("paper_workbooks_person").on(t.personId, t.moduleSlug)],
 );

@@ -197,9 +197,16 @@ export const quizAttempts = sqliteTable(
     score: integer("score"),
     total: integer("total").notNull(),
     passed: integer("passed", { mode: "boolean" }),
+    // Issue 16. The officer whose supported session the attempt was started, answered or submitted
+    // in (lib/support/), or null; and the paper workbook whose answers an officer typed in (at most
+    // one attempt per workbook: quiz_attempts_one_per_workbook), or null.
+    supportedByPersonId: integer("supported_by_person_id").references(() => people.id),
+    paperWorkbookId: integer("paper_workbook_id").references(() => paperWorkbooks.id),
   },
   (t) => [
     index("quiz_attempts_person_module").on(t.personId, t.moduleSlug, t.startedAt),
+    // A paper workbook is entered once: a second entry, even a concurrent one, conflicts here.
+    uniqueIndex("quiz_attempts_one_per_workbook").on(t.paperWorkbookId).where(sql`paper_workbook_id is not null`),
     // At most one open (unsubmitted) attempt per person, module and cycle, whatever the engine and
     // however many writers: a concurrent second start conflicts and resumes the first.
     uniqueIndex("quiz_attempts_one_open").on(t.personId, t.moduleSlug, t.cycle).where(sql`submitted_at is null`),
@@ -238,9 +245,27 @@ export const moduleCompletions = sqliteTable(
     assistedBy: text("assisted_by"),
     evidence: text("evidence"),
     recordedBy: integer("recorded_by").references(() => people.id),
+    // Issue 16, copied from the attempt that completed it: a supported session's officer, or the
+    // officer who typed in a paper workbook's answers (lib/training/route.ts names the route).
+    supportedByPersonId: integer("supported_by_person_id").references(() => people.id),
+    paperEnteredByPersonId: integer("paper_entered_by_person_id").references(() => people.id),
   },
   (t) => [uniqueIndex("module_completions_once").on(t.personId, t.moduleSlug, t.cycle)],
 );
+
+/**
+ * How a module on a certificate was completed, as copied in at issue. `route` is absent on
+ * certificates issued before issue 16 and on quizzes taken online: `assisted` says the rest.
+ */
+export type CertificateModule = {
+  slug: string;
+  title: string;
+  completedOn: string;
+  assisted: boolean;
+  score: number | null;
+  total: number | null;
+  route?: "supported" | "paper";
+};
 
 /**
  * Certificates are never changed after issue (a trigger enforces it), except to be revoked or
@@ -260,9 +285,7 @@ export const certificates = sqliteTable(
     cycle: integer("cycle").notNull(),
     issuedOn: text("issued_on").notNull(),
     expiresOn: text("expires_on").notNull(),
-    modules: text("modules", { mode: "json" })
-      .notNull()
-      .$type<{ slug: string; title: string; completedOn: string; assisted: boolean; score: number | null; total: number | null }[]>(),
+    modules: text("modules", { mode: "json" }).notNull().$type<CertificateModule[]>(),
     createdAt: createdAt(),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
     revokedBy: integer("revoked_by").references(() => people.id),
@@ -378,4 +401,59 @@ export const schemeDetails = sqliteTable(
   },
   // A table-level key (not the column's own): the same required scheme_id on both engines.
   (t) => [primaryKey({ columns: [t.schemeId] })],
+);
+
+// ---- Issue 16: carers with limited IT. Kept together so the migrations can be renumbered. ----
+
+export const SUPPORTED_SESSION_END_REASONS = ["ended", "expired", "signed-out", "not-allowed"] as const;
+export type SupportedSessionEndReason = (typeof SUPPORTED_SESSION_END_REASONS)[number];
+
+/**
+ * A supported session: an officer's own signed-in session (sessions.id) acting as one carer, for
+ * the course only (lib/support/). The officer's cookie never changes: every request reads the open
+ * row for its session (at most one: supported_sessions_one_open), so the switch is server-side,
+ * shared by every app instance, and ending it gives the officer's own account back at once.
+ */
+export const supportedSessions = sqliteTable(
+  "supported_sessions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sessionId: text("session_id").notNull().references(() => sessions.id),
+    officerId: integer("officer_id").notNull().references(() => people.id),
+    personId: integer("person_id").notNull().references(() => people.id),
+    schemeId: integer("scheme_id").notNull().references(() => schemes.id),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+    lastActiveAt: integer("last_active_at", { mode: "timestamp_ms" }).notNull(),
+    endedAt: integer("ended_at", { mode: "timestamp_ms" }),
+    endReason: text("end_reason", { enum: SUPPORTED_SESSION_END_REASONS }),
+  },
+  (t) => [
+    uniqueIndex("supported_sessions_one_open").on(t.sessionId).where(sql`ended_at is null`),
+    index("supported_sessions_person").on(t.personId),
+    index("supported_sessions_open_last_active").on(t.lastActiveAt).where(sql`ended_at is null`),
+  ],
+);
+
+/**
+ * A printed paper workbook: one module's lessons and a fixed set of scenarios, drawn for one carer
+ * by the same rule as an online attempt, with an answer sheet carrying `reference`. The answers an
+ * officer types in become a quiz attempt (quiz_attempts.paper_workbook_id), once.
+ */
+export const paperWorkbooks = sqliteTable(
+  "paper_workbooks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reference: text("reference").notNull().unique(),
+    personId: integer("person_id").notNull().references(() => people.id),
+    schemeId: integer("scheme_id").notNull().references(() => schemes.id),
+    moduleSlug: text("module_slug").notNull(),
+    cycle: integer("cycle").notNull(),
+    contentVersion: text("content_version").notNull(),
+    scenarioIds: text("scenario_ids", { mode: "json" }).notNull().$type<string[]>(),
+    printedBy: integer("printed_by").notNull().references(() => people.id),
+    printedAt: integer("printed_at", { mode: "timestamp_ms" }).notNull(),
+    enteredBy: integer("entered_by").references(() => people.id),
+    enteredAt: integer("entered_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("paper_workbooks_person").on(t.personId, t.moduleSlug)],
 );

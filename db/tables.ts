@@ -7,8 +7,8 @@ import type { EngineName } from "./dialect";
 import * as pgSchema from "./schema-pg";
 import * as sqliteSchema from "./schema";
 
-export type { ReminderStage, Role } from "./schema";
-export { OUTBOX_TRANSPORTS, REMINDER_STAGES, ROLES } from "./schema";
+export type { CertificateModule, ReminderStage, Role, SupportedSessionEndReason } from "./schema";
+export { OUTBOX_TRANSPORTS, REMINDER_STAGES, ROLES, SUPPORTED_SESSION_END_REASONS } from "./schema";
 
 export let schemes = sqliteSchema.schemes;
 export let intakes = sqliteSchema.intakes;
@@ -30,7 +30,16 @@ export let remindersSent = sqliteSchema.remindersSent;
 export let digestsSent = sqliteSchema.digestsSent;
 export let rateLimits = sqliteSchema.rateLimits;
 export let jobLocks = sqliteSchema.jobLocks;
+export let supportedSessions = sqliteSchema.supportedSessions;
+export let paperWorkbooks = sqliteSchema.paperWorkbooks;
 export let schemeDetails = sqliteSchema.schemeDetails;
+
+/**
+ * A table under another name, to join it twice (the officer and the carer are both people).
+ * drizzle's alias() is the same engine-neutral Proxy in sqlite-core and pg-core (both call
+ * TableAliasProxyHandler); this one is typed by the SQLite tables, as every table here is.
+ */
+export { alias as aliasTable } from "drizzle-orm/sqlite-core";
 
 /** Serves the tables of `engine` to every importer. */
 export function selectEngineTables(engine: EngineName): void {
@@ -56,5 +65,7 @@ export function selectEngineTables(engine: EngineName): void {
   digestsSent = s.digestsSent;
   rateLimits = s.rateLimits;
   jobLocks = s.jobLocks;
+  supportedSessions = s.supportedSessions;
+  paperWorkbooks = s.paperWorkbooks;
   schemeDetails = s.schemeDetails;
 }

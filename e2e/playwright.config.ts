@@ -8,7 +8,7 @@ const executablePath = process.env.CHROMIUM_PATH || undefined;
 // On PostgreSQL (E2E_ENGINE=postgres) only the journeys run again: signing in and invitations, quiz
 // to certificate to public check, the trainer's pages and export, each scheme's own details, and
 // (in the clock project) the yearly cycle. The rest checks pages, not the engine.
-const POSTGRES_JOURNEYS = /(auth|quiz|certificates|trainer|scheme-details)\.spec\.ts$/;
+const POSTGRES_JOURNEYS = /(auth|quiz|certificates|trainer|scheme-details|supported-session|paper)\.spec\.ts$/;
 const phoneSpecs = E2E.engine === "postgres" ? { testMatch: POSTGRES_JOURNEYS } : {};
 
 export default defineConfig({

@@ -1,6 +1,7 @@
 import "server-only";
 // The one daily job: refresher reminders, then anonymising people who left more than the retention
-// period ago (what the leavers page promises "runs every day"). Each step runs even when the one
+// period ago (what the leavers page promises "runs every day"), then ending supported sessions
+// nobody came back to (each request ends an idle one itself; this records the rest in the audit log). Each step runs even when the one
 // before it failed, and each step's outcome is reported, so one broken step cannot hide another.
 // Each step holds its job lock (lib/jobs/lock.ts), also when run on its own by its script, so two
 // machines never run the same step at once.
@@ -8,6 +9,7 @@ import { pruneRequestCounts } from "@/db/queries/shared-state";
 import { now } from "./clock";
 import { JOBS, type Locked, refusedMessage, withJobLock } from "./jobs/lock";
 import { type ReminderRun, runReminders } from "./reminders/run";
+import { endIdleSupportedSessions } from "./support/session";
 import { type AnonymiseRun, anonymiseDue } from "./trainer/anonymise";
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -51,6 +53,11 @@ export const DAILY_STEPS: readonly DailyStep[] = [
       const { anonymised } = run.result;
       return `anonymised ${plural(anonymised.length, "person", "people")} who left more than the retention period ago`;
     },
+  },
+  {
+    // No job lock: ending a session is conditional (once, whoever runs first), so two runs are harmless.
+    step: "supported sessions",
+    run: async () => `ended ${plural(await endIdleSupportedSessions(), "supported session", "supported sessions")} left idle`,
   },
 ];
 

@@ -7,6 +7,8 @@ import { NotAllowed } from "./errors";
 
 export const NOT_FOUND_PATH = "/page-not-found";
 export const NO_ACCESS_PATH = "/no-access";
+/** The "no access" page saying that a supported session reaches only the course. */
+export const SUPPORTED_SESSION_NO_ACCESS_PATH = "/no-access?why=supported-session";
 
 export function showNotFound(): never {
   redirect(NOT_FOUND_PATH);

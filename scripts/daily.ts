@@ -1,4 +1,4 @@
-// The daily job: reminders, then anonymisation (lib/daily-jobs.ts). Safe to run more than once a
+// The daily job: reminders, then anonymisation, then idle supported sessions (lib/daily-jobs.ts). Safe to run more than once a
 // day: no reminder is sent twice and nobody is anonymised twice. Exits non-zero when any step
 // failed, so cron (or whatever runs it) reports the failure. From cron:
 //   0 8 * * * cd /srv/shared-lives-training && npm run daily

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Viewer } from "@/lib/access";
 import { signOutAction } from "@/app/_actions/sign-out";
+import { endSupportedSessionAction } from "@/app/_actions/end-supported-session";
 
 const roleName = { carer: "Carer", staff: "Staff", trainer: "Trainer", admin: "Admin" } as const;
 
@@ -15,11 +16,32 @@ function SignOutButton() {
   );
 }
 
+/**
+ * On every page of a supported session: whose training this browser is doing and with whom, and the
+ * way back to the officer's own account. A plain form, so it works without JavaScript.
+ */
+function SupportedBanner({ viewer }: { viewer: Viewer & { supportedBy: NonNullable<Viewer["supportedBy"]> } }) {
+  return (
+    <section className="supported-banner" aria-label="Supported session">
+      <p>
+        <strong>Supported session:</strong> {viewer.name} with {viewer.supportedBy.officerName}
+      </p>
+      <form action={endSupportedSessionAction}>
+        <button type="submit" className="button button--secondary supported-banner__end">
+          End session
+        </button>
+      </form>
+    </section>
+  );
+}
+
 /** The header for pages that know who is signed in (dynamic pages). */
 export function SiteHeader({ viewer, demo = false }: { viewer: Viewer | null; demo?: boolean }) {
+  const supported = viewer?.supportedBy ? (viewer as Viewer & { supportedBy: NonNullable<Viewer["supportedBy"]> }) : null;
   return (
     <header className="site-header">
       {demo ? <p className="demo-banner">Demo site: the accounts and data here are examples, not real people.</p> : null}
+      {supported ? <SupportedBanner viewer={supported} /> : null}
       <div className="site-header__inner">
         <Link href="/" className="site-header__name">
           Shared Lives training
@@ -33,7 +55,17 @@ export function SiteHeader({ viewer, demo = false }: { viewer: Viewer | null; de
                     <Link href="/my">My training</Link>
                   </li>
                 ) : null}
-                {viewer.role === "trainer" || viewer.role === "admin" ? (
+                {supported ? (
+                  <li>
+                    <Link href="/should-i-share">Should I share?</Link>
+                  </li>
+                ) : null}
+                {!supported && (viewer.role === "trainer" || viewer.role === "staff") ? (
+                  <li>
+                    <Link href="/support">Support a carer</Link>
+                  </li>
+                ) : null}
+                {!supported && (viewer.role === "trainer" || viewer.role === "admin") ? (
                   <li>
                     <Link href="/trainer">Trainer</Link>
                   </li>
@@ -43,12 +75,16 @@ export function SiteHeader({ viewer, demo = false }: { viewer: Viewer | null; de
                     <Link href="/admin">Admin</Link>
                   </li>
                 ) : null}
-                <li className="site-header__who">
-                  Signed in as <strong>{viewer.name}</strong> ({roleName[viewer.role]})
-                </li>
-                <li>
-                  <SignOutButton />
-                </li>
+                {supported ? null : (
+                  <>
+                    <li className="site-header__who">
+                      Signed in as <strong>{viewer.name}</strong> ({roleName[viewer.role]})
+                    </li>
+                    <li>
+                      <SignOutButton />
+                    </li>
+                  </>
+                )}
               </>
             ) : (
               <li>

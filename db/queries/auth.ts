@@ -4,7 +4,7 @@ import { type Placeholder, and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { type DbOrTx, onWriter, reader, type Tx } from "../client";
 import { dialect as d, first, one } from "../dialect";
 import { prepared } from "../prepared";
-import { invitations, people, sessions, signInAttempts, signInLinks, type Role } from "../tables";
+import { aliasTable, invitations, people, sessions, signInAttempts, signInLinks, supportedSessions, type Role } from "../tables";
 
 export async function insertSession(values: { id: string; personId: number; createdAt: Date; expiresAt: Date }, tx?: Tx): Promise<void> {
   return await onWriter(tx, async (db) => {
@@ -13,8 +13,10 @@ export async function insertSession(values: { id: string; personId: number; crea
 }
 
 /**
- * The live session and its person, or undefined when revoked, expired or the person is inactive.
- * Every signed-in request runs it: prepared once per connection (db/prepared.ts).
+ * The live session and its person, or undefined when revoked, expired or the person is inactive;
+ * with the supported session open on it, if any, and that session's carer (lib/support/). Every
+ * signed-in request runs it: prepared once per connection (db/prepared.ts). The supported session
+ * costs one left join on its one-open-per-session index.
  */
 export async function findLiveSession(id: string, at: Date, db: DbOrTx = reader()) {
   const statement = prepared(db, "live_session", (c) => liveSessionQuery(c, sql.placeholder("id"), sql.placeholder("at")).prepare());
@@ -22,6 +24,7 @@ export async function findLiveSession(id: string, at: Date, db: DbOrTx = reader(
 }
 
 function liveSessionQuery(db: DbOrTx, id: Placeholder, at: Placeholder) {
+  const carer = aliasTable(people, "carer");
   return db
     .select({
       sessionId: sessions.id,
@@ -30,9 +33,19 @@ function liveSessionQuery(db: DbOrTx, id: Placeholder, at: Placeholder) {
       email: people.email,
       role: people.role,
       schemeId: people.schemeId,
+      supportedSessionId: supportedSessions.id,
+      supportedLastActiveAt: supportedSessions.lastActiveAt,
+      carerId: carer.id,
+      carerName: carer.name,
+      carerEmail: carer.email,
+      carerRole: carer.role,
+      carerSchemeId: carer.schemeId,
+      carerActive: carer.active,
     })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
+    .leftJoin(supportedSessions, and(eq(supportedSessions.sessionId, sessions.id), isNull(supportedSessions.endedAt)))
+    .leftJoin(carer, eq(carer.id, supportedSessions.personId))
     .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, at), eq(people.active, true)));
 }
 

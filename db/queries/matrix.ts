@@ -51,6 +51,10 @@ export type MatrixModuleRow = {
   total: number | null;
   assisted: number | null;
   started: number;
+  /** Issue 16: the officer of a supported session, or who typed in a paper workbook, and their name. */
+  supportedByPersonId: number | null;
+  paperEnteredByPersonId: number | null;
+  officerName: string | null;
 };
 
 export type MatrixRow = {
@@ -191,6 +195,8 @@ export async function matrixQuery(q: MatrixQuery, db: DbOrTx = reader()): Promis
     (slug, n) => sql`,
       ${m(n, ".completed_on")} as ${m(n, "_completed_on")}, ${m(n, ".score")} as ${m(n, "_score")},
       ${m(n, ".total")} as ${m(n, "_total")}, ${m(n, ".assisted")} as ${m(n, "_assisted")},
+      ${m(n, ".supported_by_person_id")} as ${m(n, "_supported_by")}, ${m(n, ".paper_entered_by_person_id")} as ${m(n, "_paper_by")},
+      ${m(n, "o.name")} as ${m(n, "_officer")},
       case when ${m(n, ".id")} is not null then 1
            when (select 1 from quiz_attempts qa
                  where qa.person_id = pg.id and qa.module_slug = ${slug} and qa.cycle = pg.cycle limit 1) is null then 0
@@ -199,7 +205,9 @@ export async function matrixQuery(q: MatrixQuery, db: DbOrTx = reader()): Promis
   const joins = q.modules.map(
     (slug, n) => sql`
       left join module_completions ${m(n, "")}
-        on ${m(n, ".person_id")} = pg.id and ${m(n, ".module_slug")} = ${slug} and ${m(n, ".cycle")} = pg.cycle`,
+        on ${m(n, ".person_id")} = pg.id and ${m(n, ".module_slug")} = ${slug} and ${m(n, ".cycle")} = pg.cycle
+      left join people ${m(n, "o")}
+        on ${m(n, "o.id")} = coalesce(${m(n, ".paper_entered_by_person_id")}, ${m(n, ".supported_by_person_id")})`,
   );
   const query = sql`
     with ${stateCte(q)},
@@ -261,6 +269,9 @@ export async function matrixQuery(q: MatrixQuery, db: DbOrTx = reader()): Promis
       total: (r[`m${n}_total`] as number | null) ?? null,
       assisted: (r[`m${n}_assisted`] as number | null) ?? null,
       started: Number(r[`m${n}_started`] ?? 0),
+      supportedByPersonId: (r[`m${n}_supported_by`] as number | null) ?? null,
+      paperEnteredByPersonId: (r[`m${n}_paper_by`] as number | null) ?? null,
+      officerName: (r[`m${n}_officer`] as string | null) ?? null,
     })),
   }));
   const first = raw[0];

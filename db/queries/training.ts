@@ -78,6 +78,24 @@ export async function markAttemptSubmitted(id: number, values: { submittedAt: Da
   });
 }
 
+/** Records that an attempt was (also) worked on in an officer's supported session; the first officer stays. */
+export async function markAttemptSupported(id: number, officerId: number, tx?: Tx): Promise<void> {
+  return await onWriter(tx, async (db) => {
+    await db.update(quizAttempts).set({ supportedByPersonId: officerId }).where(and(eq(quizAttempts.id, id), isNull(quizAttempts.supportedByPersonId)));
+  });
+}
+
+/**
+ * Inserts an attempt that is already scored (a paper workbook's answers, typed in), unless that
+ * workbook already has one (quiz_attempts_one_per_workbook): undefined then.
+ */
+export async function insertScoredAttemptOnce(values: typeof quizAttempts.$inferInsert, tx?: Tx): Promise<AttemptRow | undefined> {
+  return await onWriter(tx, async (db) => {
+    // Any conflict: it is submitted, so the one-open index cannot apply; the workbook's index can.
+    return first(await db.insert(quizAttempts).values(values).onConflictDoNothing().returning());
+  });
+}
+
 export async function insertAnswer(values: typeof quizAnswers.$inferInsert, tx?: Tx): Promise<void> {
   return await onWriter(tx, async (db) => {
     await db.insert(quizAnswers).values(values);

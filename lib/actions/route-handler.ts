@@ -4,21 +4,28 @@ import "server-only";
 //
 // - A POST from another site: 403 (server actions have Next's own origin check; handlers do not).
 // - Signed out (where a session is needed): 303 to sign in, coming back to `signInReturn`.
+// - In a supported session, unless the route says `supportedSession: "allowed"`: 403, saying why.
 // - A role not in the list, or NotAllowed from lib/: 403 with `forbidden` as plain text.
 // - Route parameters the schema refuses: 404; a query the schema refuses: 400.
 // - ShownError: its status and message.
 import { z } from "zod";
 import type { Role } from "@/db/schema";
-import type { Viewer } from "../access";
+import { type InSupportedSession, type Viewer, refusedInSupportedSession } from "../access";
 import { getViewer } from "../auth/viewer";
 import { NotAllowed, ShownError } from "../errors";
 import { isSameOriginPost, plainText, seeOther } from "../form-post";
 import type { Access, ViewerFor } from "./safe-action";
 
+/** What a route refused in a supported session says. */
+export const SUPPORTED_SESSION_REFUSAL =
+  "This is not part of a supported session: a supported session can only read the course and do its quizzes. End the supported session to use this.";
+
 type RawParams = Record<string, string | string[] | undefined>;
 
 export type RouteOptions<A extends Access, P extends z.ZodType, Q extends z.ZodType> = {
   access: A;
+  /** "allowed": part of the course, which a supported session may use. Default: refused there. */
+  supportedSession?: InSupportedSession;
   /** The route's [segments]; refused ones get 404 with `notFound`. */
   params?: P;
   /** The query string's fields; refused ones get 400. */
@@ -55,6 +62,7 @@ export function routeHandler<A extends Access, P extends z.ZodType = z.ZodType<R
     }
     const rawParams: RawParams = (await context?.params) ?? {};
     const viewer = options.access === "public" && options.loadViewer === false ? null : ((await getViewer()) as Viewer | null);
+    if (refusedInSupportedSession(viewer, options.supportedSession)) return plainText(403, SUPPORTED_SESSION_REFUSAL);
     if (options.access !== "public") {
       if (!viewer) {
         const back = options.signInReturn ? await options.signInReturn(rawParams, request) : new URL(request.url).pathname;

@@ -5,6 +5,9 @@ import "server-only";
 // is particular to them.
 //
 // - Signed out (where a session is needed): sent to sign in, coming back to `returnTo`.
+// - In a supported session (an officer's browser acting as a carer), unless the action says
+//   `supportedSession: "allowed"`: the "no access" page saying why, nothing changed. This holds for
+//   "public" actions too: only what the course needs is allowed there (lib/access.ts).
 // - A role not in the list, or NotAllowed from lib/: the "no access" page (403), nothing changed.
 // - Input the schema refuses: the `{ errors, values }` form state, a message beside each field.
 // - ShownError (a quiz problem, say): its message, beside its field when it names one.
@@ -14,11 +17,11 @@ import "server-only";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import type { Role } from "@/db/schema";
-import type { Viewer } from "../access";
+import { type InSupportedSession, type Viewer, refusedInSupportedSession } from "../access";
 import { getViewer } from "../auth/viewer";
 import { NotAllowed, ShownError } from "../errors";
 import { type FormState, formValues, zodErrors } from "../form-state";
-import { showNoAccess } from "../http-status";
+import { SUPPORTED_SESSION_NO_ACCESS_PATH, showNoAccess } from "../http-status";
 
 /** Who may use an action: anyone (sign-in, accepting an invitation), anyone signed in, or these roles. */
 export type Access = "public" | "signed-in" | readonly Role[];
@@ -30,6 +33,8 @@ const NEVER_ECHOED = ["password", "token"];
 
 export type ActionOptions<S extends z.ZodType, A extends Access> = {
   access: A;
+  /** "allowed": part of the course, which a supported session may use. Default: refused there. */
+  supportedSession?: InSupportedSession;
   schema: S;
   /** Where a signed-out visitor comes back to after signing in. */
   returnTo?: (formData: FormData) => string | undefined;
@@ -52,10 +57,15 @@ function signInPath(returnTo: string | undefined): string {
 }
 
 /** Loads the viewer and checks access; redirects (never returns) when refused. */
-async function viewerFor<A extends Access>(access: A, formData: FormData, returnTo?: (formData: FormData) => string | undefined): Promise<ViewerFor<A>> {
+async function viewerFor<A extends Access>(
+  options: { access: A; supportedSession?: InSupportedSession; returnTo?: (formData: FormData) => string | undefined },
+  formData: FormData,
+): Promise<ViewerFor<A>> {
+  const { access } = options;
   const viewer = await getViewer();
+  if (refusedInSupportedSession(viewer, options.supportedSession)) redirect(SUPPORTED_SESSION_NO_ACCESS_PATH);
   if (access === "public") return viewer as ViewerFor<A>;
-  if (!viewer) redirect(signInPath(returnTo?.(formData)));
+  if (!viewer) redirect(signInPath(options.returnTo?.(formData)));
   if (access !== "signed-in" && !(access as readonly Role[]).includes(viewer.role)) showNoAccess();
   return viewer as ViewerFor<A>;
 }
@@ -70,7 +80,7 @@ export function safeAction<S extends z.ZodType, A extends Access>(
   handler: Handler<S, A, FormState>,
 ): (previous: FormState, formData: FormData) => Promise<FormState> {
   return async (_previous, formData) => {
-    const viewer = await viewerFor(options.access, formData, options.returnTo);
+    const viewer = await viewerFor(options, formData);
     const values = formValues(formData, [...NEVER_ECHOED, ...(options.omitValues ?? [])]);
     const parsed = options.schema.safeParse((options.input ?? Object.fromEntries)(formData));
     if (!parsed.success) return options.invalid ? options.invalid(parsed.error, values) : { errors: zodErrors(parsed.error), values };
@@ -103,7 +113,7 @@ export function safeFormAction<S extends z.ZodType, A extends Access>(
   handler: Handler<S, A, void>,
 ): (formData: FormData) => Promise<void> {
   return async (formData) => {
-    const viewer = await viewerFor(options.access, formData, options.returnTo);
+    const viewer = await viewerFor(options, formData);
     const parsed = options.schema.safeParse((options.input ?? Object.fromEntries)(formData));
     if (!parsed.success) {
       if (options.invalid) options.invalid(parsed.error, formData);

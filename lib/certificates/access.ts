@@ -17,7 +17,10 @@ import { now, today } from "../clock";
 import { env } from "../env";
 import { NotAllowed } from "../errors";
 import type { RefresherState } from "../refresher";
+import { completionRoute, routeOfficerId, routeWords } from "../training/route";
 import { trainingState } from "../training/state";
+import { completionsInCycle } from "@/db/queries/training";
+import { namesOf } from "@/db/queries/support";
 import { formatCode, normaliseCode } from "./code";
 import { renderCertificatePdf } from "./pdf";
 import { schemeContactText } from "../scheme-details/points";
@@ -34,7 +37,27 @@ export type CertificateView = CertificateWithScheme & {
   /** The code in groups of four. */
   formattedCode: string;
   verifyUrl: string;
+  /**
+   * How each module was done when not online on their own (issue 16), by module slug: "in a
+   * supported session with Olu Officer", "on paper, entered by Olu Officer". Shown to everyone who
+   * may see the certificate page (never on the public check page).
+   */
+  routeTexts: Record<string, string>;
 };
+
+/** The route words for each module of a certificate, with the officers named, from the completions it was issued on. */
+async function routeTextsOf(cert: Pick<CertificateWithScheme, "personId" | "cycle" | "modules">): Promise<Record<string, string>> {
+  const completions = await completionsInCycle(cert.personId, cert.cycle);
+  const officers = await namesOf(completions.map(routeOfficerId).filter((id): id is number => id !== null));
+  const out: Record<string, string> = {};
+  for (const m of cert.modules) {
+    const c = completions.find((x) => x.moduleSlug === m.slug);
+    const route = c ? completionRoute(c) : (m.route ?? "online");
+    const officer = c ? routeOfficerId(c) : null;
+    if (route === "supported" || route === "paper") out[m.slug] = routeWords(route, officer !== null ? (officers.get(officer) ?? null) : null);
+  }
+  return out;
+}
 
 /** The public address that checks a code: SITE_URL/verify/XXXX-XXXX-… */
 export function verifyUrlFor(code: string): string {
@@ -61,6 +84,7 @@ export async function certificateForViewer(viewer: Viewer, id: number): Promise<
     canRevoke: canManageScheme(viewer, cert.schemeId) && cert.revokedAt === null,
     formattedCode: formatCode(cert.code),
     verifyUrl: verifyUrlFor(cert.code),
+    routeTexts: await routeTextsOf(cert),
   };
 }
 
@@ -130,7 +154,7 @@ export async function certificatePdf(viewer: Viewer, id: number): Promise<{ file
   const pdf = await renderCertificatePdf({
     holderName: cert.holderName,
     courseTitle: cert.courseTitle,
-    modules: cert.modules.map((m) => ({ title: m.title, completedOn: m.completedOn, assisted: m.assisted })),
+    modules: cert.modules.map((m) => ({ title: m.title, completedOn: m.completedOn, assisted: m.assisted, route: m.route })),
     issuedOn: cert.issuedOn,
     expiresOn: cert.expiresOn,
     code: cert.code,

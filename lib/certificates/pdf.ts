@@ -11,7 +11,7 @@ import { qrPng } from "./qr";
 export type CertificatePdfData = {
   holderName: string;
   courseTitle: string;
-  modules: { title: string; completedOn: string; assisted: boolean }[];
+  modules: { title: string; completedOn: string; assisted: boolean; route?: "supported" | "paper" }[];
   issuedOn: string;
   expiresOn: string;
   /** Canonical or formatted; printed in groups of four. */
@@ -119,7 +119,13 @@ export async function renderCertificatePdf(data: CertificatePdfData): Promise<Bu
   block("H2", () => doc.font("Helvetica-Bold").fontSize(13).fillColor(BRAND).text("Modules completed", left, doc.y, { width }));
   doc.moveDown(0.3);
   for (const m of data.modules) {
-    const how = m.assisted ? " (assisted: completed on paper with a Shared Lives officer)" : "";
+    const how = m.assisted
+      ? " (assisted: completed on paper with a Shared Lives officer)"
+      : m.route === "supported"
+        ? " (in a supported session with a Shared Lives officer)"
+        : m.route === "paper"
+          ? " (on paper, scored, entered by a Shared Lives officer)"
+          : "";
     block("P", () =>
       doc
         .font("Helvetica-Bold")

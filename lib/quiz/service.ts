@@ -1,9 +1,12 @@
 import "server-only";
 // Taking a quiz: start or resume an attempt, answer one scenario at a time (every choice kept with
 // its time), check answers, submit. Every function takes the viewer and checks the attempt is
-// theirs; scoring happens here, never in the browser.
+// theirs; scoring happens here, never in the browser. In a supported session the viewer is the
+// carer and the attempt is theirs, marked with the officer (quiz_attempts.supported_by_person_id);
+// a paper workbook's answers (lib/paper/) are drawn, scored and recorded by the same functions.
 import { writeTransaction } from "@/db/client";
 import { dialect } from "@/db/dialect";
+import type { Tx } from "@/db/client";
 import {
   type AttemptRow,
   answersOfAttempt,
@@ -14,6 +17,7 @@ import {
   insertAttemptUnlessOpen,
   listAttempts,
   markAttemptSubmitted,
+  markAttemptSupported,
   scenariosSeenInCycle,
 } from "@/db/queries/training";
 import { type Viewer, canTakeCourse } from "../access";
@@ -24,7 +28,7 @@ import type { ModuleSlug, Scenario } from "../content/schemas";
 import { scenariosOf } from "../content/scenarios";
 import { env } from "../env";
 import { ShownError } from "../errors";
-import { completeModule, moduleTitles } from "../training/complete";
+import { type ModuleTitles, completeModule, moduleTitles } from "../training/complete";
 import { trainingState } from "../training/state";
 import { drawScenarios } from "./draw";
 import { type AnswerProblem, answerProblem, answerProblemMessages, unanswered } from "./rules";
@@ -50,29 +54,69 @@ async function ownAttempt(viewer: Viewer, attemptId: number, moduleSlug?: string
   return attempt;
 }
 
+/** Who an audit entry names as acting: in a supported session, the officer whose device it is. */
+function actorOf(viewer: Viewer): number {
+  return viewer.supportedBy?.officerId ?? viewer.personId;
+}
+
+/**
+ * The scenarios of a new attempt at a module for a person in a cycle: balanced by topic and rotated
+ * away from their last attempt and their previous cycle (lib/quiz/draw.ts). Online attempts and
+ * paper workbooks are both drawn here, so both follow the same rule, and a paper workbook's
+ * scenarios count as seen for the next draw once its answers are entered.
+ */
+export async function drawForPerson(personId: number, moduleSlug: ModuleSlug, cycle: number, tx: Tx): Promise<string[]> {
+  const previous = await listAttempts(personId, moduleSlug, tx);
+  const bank = [...scenariosOf(moduleSlug).values()].filter((s) => !s.retired).map(({ id, topic }) => ({ id, topic }));
+  return drawScenarios(bank, env().scenariosPerAttempt, {
+    lastAttempt: previous[0]?.scenarioIds,
+    previousCycle: cycle > 1 ? await scenariosSeenInCycle(personId, moduleSlug, cycle - 1, tx) : [],
+  });
+}
+
 /** Resumes the open attempt for this module and cycle, or draws a new one. */
 export async function startOrResumeAttempt(viewer: Viewer, moduleSlug: string): Promise<AttemptRow> {
   if (!canTakeCourse(viewer) || !isModuleSlug(moduleSlug)) throw new QuizError("not-allowed", "You cannot take this quiz.");
+  const officerId = viewer.supportedBy?.officerId ?? null;
   return await writeTransaction(async (tx) => {
     // Decisions about one person's training are serialised per person (a no-op on SQLite, whose
     // write transactions are already one at a time; an advisory lock on PostgreSQL).
     await dialect.lockFor(tx, `person:${viewer.personId}`);
     const { cycle } = await trainingState(viewer.personId, tx);
     const open = await findOpenAttempt(viewer.personId, moduleSlug, cycle, tx);
-    if (open) return open;
-    const previous = await listAttempts(viewer.personId, moduleSlug, tx);
-    const bank = [...scenariosOf(moduleSlug).values()].filter((s) => !s.retired).map(({ id, topic }) => ({ id, topic }));
-    const scenarioIds = drawScenarios(bank, env().scenariosPerAttempt, {
-      lastAttempt: previous[0]?.scenarioIds,
-      previousCycle: cycle > 1 ? await scenariosSeenInCycle(viewer.personId, moduleSlug, cycle - 1, tx) : [],
-    });
+    if (open) {
+      if (officerId !== null && open.supportedByPersonId === null) {
+        await markAttemptSupported(open.id, officerId, tx);
+        return { ...open, supportedByPersonId: officerId };
+      }
+      return open;
+    }
+    const scenarioIds = await drawForPerson(viewer.personId, moduleSlug, cycle, tx);
     const attempt = await insertAttemptUnlessOpen(
-      { personId: viewer.personId, moduleSlug, cycle, contentVersion: course.version, scenarioIds, startedAt: now(), total: scenarioIds.length },
+      {
+        personId: viewer.personId,
+        moduleSlug,
+        cycle,
+        contentVersion: course.version,
+        scenarioIds,
+        startedAt: now(),
+        total: scenarioIds.length,
+        supportedByPersonId: officerId,
+      },
       tx,
     );
     // Another request started one meanwhile (the one-open-attempt index said no): resume that one.
     if (!attempt) return (await findOpenAttempt(viewer.personId, moduleSlug, cycle, tx))!;
-    await audit({ actorId: viewer.personId, schemeId: viewer.schemeId, subjectPersonId: viewer.personId, action: "started-quiz", details: { attemptId: attempt.id, module: moduleSlug, cycle } }, tx);
+    await audit(
+      {
+        actorId: actorOf(viewer),
+        schemeId: viewer.schemeId,
+        subjectPersonId: viewer.personId,
+        action: "started-quiz",
+        details: { attemptId: attempt.id, module: moduleSlug, cycle, route: officerId !== null ? "supported session" : undefined },
+      },
+      tx,
+    );
     return attempt;
   });
 }
@@ -130,6 +174,7 @@ export async function answerScenario(viewer: Viewer, attemptId: number, scenario
     const problem = answerProblem(attempt, viewer.personId, scenarioId, optionId, scenario);
     if (problem === "not-yours") throw new QuizError("not-found", "We could not find that quiz. Start your own quiz from your training page.");
     if (problem) throw new QuizError(problem, answerProblemMessages[problem]);
+    if (viewer.supportedBy && attempt.supportedByPersonId === null) await markAttemptSupported(attempt.id, viewer.supportedBy.officerId, tx);
     if (attempt.currentOption === optionId) return { changed: false, total: attempt.scenarioIds.length };
     await insertAnswer({ attemptId: attempt.id, scenarioId, optionId, best: scenario!.options.find((o) => o.id === optionId)!.best, answeredAt: now() }, tx);
     return { changed: true, total: attempt.scenarioIds.length };
@@ -191,24 +236,61 @@ export async function submitAttempt(viewer: Viewer, moduleSlug: string, attemptI
       // A concurrent submit closed it first: the same answer as submitting twice.
       return { passed: Boolean((await findAttempt(attempt.id, tx))?.passed), certificateId: null };
     }
-    await audit(
-      {
-        actorId: viewer.personId,
-        schemeId: viewer.schemeId,
-        subjectPersonId: viewer.personId,
-        action: "submitted-quiz",
-        details: { attemptId: attempt.id, module: attempt.moduleSlug, score: result.score, total: result.total, passed: result.passed },
-      },
-      tx,
-    );
-    if (!result.passed) return { passed: false, certificateId: null };
-    const { certificateId } = await completeModule(
-      tx,
-      { personId: viewer.personId, moduleSlug: attempt.moduleSlug, cycle: attempt.cycle, completedOn: today(), score: result.score, total: result.total, attemptId: attempt.id, actorId: viewer.personId },
-      titles,
-    );
-    return { passed: true, certificateId };
+    const supportedBy = attempt.supportedByPersonId ?? viewer.supportedBy?.officerId ?? null;
+    if (supportedBy !== null && attempt.supportedByPersonId === null) await markAttemptSupported(attempt.id, supportedBy, tx);
+    return await recordSubmission(tx, { ...attempt, supportedByPersonId: supportedBy }, result, { actorId: actorOf(viewer), schemeId: viewer.schemeId }, titles);
   });
+}
+
+/**
+ * What follows a scored attempt, online or on paper alike: its audit entry and, when it passed,
+ * the module's completion (and with the last module the certificate), in the caller's transaction.
+ * `attempt` is closed already, with the score `result` came from scoreAttempt().
+ */
+export async function recordSubmission(
+  tx: Tx,
+  attempt: AttemptRow,
+  result: ReturnType<typeof scoreAttempt>,
+  who: { actorId: number; schemeId: number | null; paperEnteredBy?: number; reference?: string },
+  titles: ModuleTitles,
+): Promise<{ passed: boolean; certificateId: number | null }> {
+  const paper = who.paperEnteredBy !== undefined;
+  await audit(
+    {
+      actorId: who.actorId,
+      schemeId: who.schemeId,
+      subjectPersonId: attempt.personId,
+      action: paper ? "entered-paper-answers" : "submitted-quiz",
+      details: {
+        attemptId: attempt.id,
+        module: attempt.moduleSlug,
+        score: result.score,
+        total: result.total,
+        passed: result.passed,
+        route: paper ? "on paper" : attempt.supportedByPersonId !== null ? "supported session" : undefined,
+        reference: who.reference,
+      },
+    },
+    tx,
+  );
+  if (!result.passed) return { passed: false, certificateId: null };
+  const { certificateId } = await completeModule(
+    tx,
+    {
+      personId: attempt.personId,
+      moduleSlug: attempt.moduleSlug,
+      cycle: attempt.cycle,
+      completedOn: today(),
+      score: result.score,
+      total: result.total,
+      attemptId: attempt.id,
+      supportedBy: paper ? null : attempt.supportedByPersonId,
+      paperEnteredBy: who.paperEnteredBy ?? null,
+      actorId: who.actorId,
+    },
+    titles,
+  );
+  return { passed: true, certificateId };
 }
 
 export type ResultView = {
@@ -231,6 +313,15 @@ export type ResultView = {
 /** The result, with feedback: only after the attempt has been submitted. */
 export async function resultView(viewer: Viewer, moduleSlug: string, attemptId: number): Promise<ResultView | null> {
   const attempt = await ownAttempt(viewer, attemptId, moduleSlug);
+  return await resultOf(attempt);
+}
+
+/**
+ * The result page's content for a submitted attempt (null before): the score and, for every
+ * scenario, the choice with its feedback and the best answer with its. Online and paper results
+ * are both built here, so a carer reads the same feedback either way. Callers check who may see it.
+ */
+export async function resultOf(attempt: AttemptRow): Promise<ResultView | null> {
   if (!attempt.submittedAt) return null;
   const bank = scenariosOf(attempt.moduleSlug as ModuleSlug);
   const answers = latestAnswers(await answersOfAttempt(attempt.id));

@@ -26,6 +26,11 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "updated-scheme-details": "Changed the scheme's contacts and notes",
   "marked-version-for-retraining": "Marked a course version for retraining",
   "seeded-demo-account": "Demo account created",
+  "started-supported-session": "Started a supported session",
+  "ended-supported-session": "Ended a supported session",
+  "supported-session-expired": "Supported session ended by itself (not used for the idle time)",
+  "printed-paper-workbook": "Printed a paper workbook",
+  "entered-paper-answers": "Entered a paper workbook's answers (scored)",
 };
 
 export function auditActionLabel(action: string): string {

@@ -23,6 +23,8 @@ import {
   auditAbout,
 } from "@/db/queries/person-record";
 import { findIntake } from "@/db/queries/intakes";
+import { supportedSessionsOfPerson, workbooksOfPerson } from "@/db/queries/support";
+import { formatReference } from "../paper/reference";
 import type { Viewer } from "../access";
 import { audit } from "../audit";
 import { formatCode } from "../certificates/code";
@@ -60,9 +62,16 @@ export async function personDataFile(viewer: Viewer, personId: number): Promise<
   const choices = await choicesOf(person.id);
   const completions = await completionsOf(person.id);
   const audits = await auditAbout(person.id, 100_000);
+  const attempts = await attemptsOf(person.id);
+  const workbooks = await workbooksOfPerson(person.id);
+  const officerIds = [
+    ...attempts.map((a) => a.supportedByPersonId),
+    ...completions.flatMap((c) => [c.supportedByPersonId, c.paperEnteredByPersonId]),
+  ];
   const names = new Map(
-    (await peopleByIds([...new Set([...audits.map((a) => a.actorId), ...completions.map((c) => c.recordedBy)].filter((id): id is number => id !== null))])).map((p) => [p.id, p.name]),
+    (await peopleByIds([...new Set([...audits.map((a) => a.actorId), ...completions.map((c) => c.recordedBy), ...officerIds].filter((id): id is number => id !== null))])).map((p) => [p.id, p.name]),
   );
+  const nameOf = (id: number | null) => (id !== null ? (names.get(id) ?? `person ${id}`) : null);
   const moduleTitle = (slug: string) => course.modules.find((m) => m.slug === slug)?.title ?? slug;
 
   const data = {
@@ -109,7 +118,8 @@ export async function personDataFile(viewer: Viewer, personId: number): Promise<
         answeredAt: iso(c.answeredAt),
       };
     }),
-    quizAttempts: (await attemptsOf(person.id))
+    quizAttempts: attempts
+      .slice()
       .reverse()
       .map((a) => ({
         module: moduleTitle(a.moduleSlug),
@@ -120,6 +130,8 @@ export async function personDataFile(viewer: Viewer, personId: number): Promise<
         score: a.score,
         total: a.total,
         passed: a.passed,
+        supportedBy: nameOf(a.supportedByPersonId),
+        paperWorkbook: a.paperWorkbookId !== null ? formatReference(workbooks.find((w) => w.id === a.paperWorkbookId)?.reference ?? "") : null,
         questions: a.scenarioIds.map((scenarioId, i) => {
           const scenario = findScenario(scenarioId);
           return {
@@ -143,6 +155,24 @@ export async function personDataFile(viewer: Viewer, personId: number): Promise<
       evidence: c.evidence,
       recordedBy: c.recordedBy !== null ? (names.get(c.recordedBy) ?? null) : null,
       recordedAt: iso(c.recordedAt),
+      supportedBy: nameOf(c.supportedByPersonId),
+      paperEnteredBy: nameOf(c.paperEnteredByPersonId),
+    })),
+    supportedSessions: (await supportedSessionsOfPerson(person.id)).reverse().map((s) => ({
+      officer: s.officerName,
+      startedAt: iso(s.startedAt),
+      lastActiveAt: iso(s.lastActiveAt),
+      endedAt: iso(s.endedAt),
+      endReason: s.endReason,
+    })),
+    paperWorkbooks: workbooks.slice().reverse().map((w) => ({
+      reference: formatReference(w.reference),
+      module: moduleTitle(w.moduleSlug),
+      cycle: w.cycle,
+      printedAt: iso(w.printedAt),
+      printedBy: w.printedByName,
+      enteredAt: iso(w.enteredAt),
+      enteredBy: w.enteredByName,
     })),
     certificates: (await listCertificatesOfPerson(person.id)).map((c) => ({
       code: formatCode(c.code),

@@ -46,7 +46,7 @@ export function matrixCsvRow(row: MatrixPersonRow): string[] {
     row.intake?.name ?? "",
     row.active ? "" : row.deactivatedOn ? formatLongDate(row.deactivatedOn) : "Left",
     row.statusLabel,
-    ...row.modules.flatMap((m) => [m.assisted ? `${m.label} (assisted)` : m.label, m.dateText, m.scoreText]),
+    ...row.modules.flatMap((m) => [m.assisted ? `${m.label} (assisted)` : m.routeText ? `${m.label} (${m.routeText})` : m.label, m.dateText, m.scoreText]),
     row.certificate.label,
     row.certificate.issuedOn ? formatLongDate(row.certificate.issuedOn) : "",
     row.certificate.expiresOn ? formatLongDate(row.certificate.expiresOn) : "",

@@ -165,7 +165,22 @@ export function toPersonRow(r: MatrixRow, today: string): MatrixPersonRow {
     isRefresher: Boolean(r.isRefresher),
     modules: course.modules.map((slug, n) => {
       const m = r.modules[n]!;
-      return { slug, ...moduleCell({ completedOn: m.completedOn, score: m.score, total: m.total, assisted: Boolean(m.assisted), started: Boolean(m.started) }, Boolean(r.isRefresher)) };
+      return {
+        slug,
+        ...moduleCell(
+          {
+            completedOn: m.completedOn,
+            score: m.score,
+            total: m.total,
+            assisted: Boolean(m.assisted),
+            started: Boolean(m.started),
+            supportedByPersonId: m.supportedByPersonId,
+            paperEnteredByPersonId: m.paperEnteredByPersonId,
+            officerName: m.officerName,
+          },
+          Boolean(r.isRefresher),
+        ),
+      };
     }),
     certificate: certificateCell(status, { id: r.certId, issuedOn: r.issuedOn, expiresOn: r.expiresOn, dueOn: r.dueOn, assisted: Boolean(r.certAssisted) }, today),
   };

@@ -2,12 +2,15 @@ import "server-only";
 // A person's page for their trainer: profile, where they stand (the same cells as the matrix), every
 // attempt with every choice made, certificates, reminders sent and the audit entries about them.
 import { listCertificatesOfPerson } from "@/db/queries/certificates";
-import { attemptsOf, auditAbout, choicesOf, intakeName, remindersOfPerson } from "@/db/queries/person-record";
+import { attemptsOf, auditAbout, choicesOf, completionsOf, intakeName, remindersOfPerson } from "@/db/queries/person-record";
+import { namesOf, supportedSessionsOfPerson, workbooksOfPerson } from "@/db/queries/support";
 import type { Viewer } from "../access";
 import { formatCode } from "../certificates/code";
 import { certificateStatus } from "../certificates/status";
 import { today as todayInLondon } from "../clock";
 import { findScenario } from "../content/scenarios";
+import { formatReference } from "../paper/reference";
+import { type CompletionRoute, completionRoute, routeOfficerId, routeWords } from "../training/route";
 import { matrixRowOf } from "./matrix";
 import { requireManagedPerson } from "./scope";
 
@@ -24,6 +27,9 @@ export type AttemptView = {
   score: number | null;
   total: number;
   passed: boolean | null;
+  /** Issue 16: online, in a supported session, or on paper; in words with the officer ("" online). */
+  route: "online" | "supported" | "paper";
+  routeText: string;
   questions: {
     number: number;
     scenarioId: string;
@@ -44,7 +50,21 @@ export async function personRecord(viewer: Viewer, personId: number, opts: { tod
     list.push(c);
     byAttempt.set(c.attemptId, list);
   }
-  const attempts: AttemptView[] = (await attemptsOf(person.id)).map((a) => ({
+  const rawAttempts = await attemptsOf(person.id);
+  const workbooks = await workbooksOfPerson(person.id);
+  const workbookById = new Map(workbooks.map((w) => [w.id, w]));
+  const completions = await completionsOf(person.id);
+  const officers = await namesOf([
+    ...rawAttempts.flatMap((a) => (a.supportedByPersonId !== null ? [a.supportedByPersonId] : [])),
+    ...completions.map(routeOfficerId).filter((id): id is number => id !== null),
+  ]);
+  const attemptRoute = (a: (typeof rawAttempts)[number]): Pick<AttemptView, "route" | "routeText"> => {
+    const workbook = a.paperWorkbookId !== null ? workbookById.get(a.paperWorkbookId) : undefined;
+    if (workbook) return { route: "paper", routeText: `${routeWords("paper", workbook.enteredByName)} (workbook ${formatReference(workbook.reference)})` };
+    if (a.supportedByPersonId !== null) return { route: "supported", routeText: routeWords("supported", officers.get(a.supportedByPersonId) ?? null) };
+    return { route: "online", routeText: "" };
+  };
+  const attempts: AttemptView[] = rawAttempts.map((a) => ({
     id: a.id,
     moduleSlug: a.moduleSlug,
     cycle: a.cycle,
@@ -54,6 +74,7 @@ export async function personRecord(viewer: Viewer, personId: number, opts: { tod
     score: a.score,
     total: a.total,
     passed: a.passed,
+    ...attemptRoute(a),
     questions: a.scenarioIds.map((scenarioId, i) => {
       const scenario = findScenario(scenarioId);
       return {
@@ -71,6 +92,12 @@ export async function personRecord(viewer: Viewer, personId: number, opts: { tod
       };
     }),
   }));
+  const moduleRoute = (cycle: number, m: { slug: string; assisted: boolean; route?: "supported" | "paper" }): { routeTag: string; routeText: string } => {
+    const completion = completions.find((c) => c.cycle === cycle && c.moduleSlug === m.slug);
+    const route: CompletionRoute = completion ? completionRoute(completion) : m.assisted ? "assisted" : (m.route ?? "online");
+    const officer = completion ? routeOfficerId(completion) : null;
+    return { routeTag: route === "online" ? "" : route, routeText: route === "supported" || route === "paper" ? routeWords(route, officer !== null ? (officers.get(officer) ?? null) : null) : "" };
+  };
   const certificates = (await listCertificatesOfPerson(person.id)).map((c) => ({
     id: c.id,
     code: formatCode(c.code),
@@ -80,7 +107,8 @@ export async function personRecord(viewer: Viewer, personId: number, opts: { tod
     expiresOn: c.expiresOn,
     status: certificateStatus(c, today),
     revokedReason: c.revokedReason,
-    modules: c.modules,
+    // How each module was done, with the officer named, from the completion it was issued on.
+    modules: c.modules.map((m) => ({ ...m, ...moduleRoute(c.cycle, m) })),
   }));
   return {
     person: {
@@ -101,6 +129,8 @@ export async function personRecord(viewer: Viewer, personId: number, opts: { tod
     attempts,
     certificates,
     reminders: await remindersOfPerson(person.id),
+    supportedSessions: await supportedSessionsOfPerson(person.id),
+    workbooks: workbooks.map((w) => ({ ...w, formattedReference: formatReference(w.reference) })),
     audit: await auditAbout(person.id, PERSON_AUDIT_LIMIT),
     today,
   };

@@ -3,6 +3,7 @@
 // and the CSV export both show, so the two can never say different things.
 import { addDays, formatLongDate as formatLongDateUncached } from "../dates";
 import { MODULE_STATUS_LABEL, type ModuleStatus, moduleStatus } from "../training/module-status";
+import { type CompletionRoute, ROUTE_TAG, completionRoute, routeWords } from "../training/route";
 
 // The matrix formats tens of thousands of dates for an export, and most of them repeat.
 const longDates = new Map<string, string>();
@@ -77,6 +78,10 @@ export type ModuleFacts = {
   assisted: boolean;
   /** An attempt at this module's quiz was started in the person's current cycle. */
   started: boolean;
+  /** Issue 16: how a scored completion was done (lib/training/route.ts), and the officer's name. */
+  supportedByPersonId?: number | null;
+  paperEnteredByPersonId?: number | null;
+  officerName?: string | null;
 };
 
 export type ModuleCell = {
@@ -89,12 +94,20 @@ export type ModuleCell = {
   dateText: string;
   /** "5 out of 5", "Assisted", or "" */
   scoreText: string;
+  /** How it was completed (null until complete), its tag ("" for online) and words naming the officer. */
+  route: CompletionRoute | null;
+  routeTag: string;
+  /** "in a supported session with Olu Officer", "on paper, entered by Olu Officer", or "" */
+  routeText: string;
 };
 
 /** One module's cell for the person's current cycle. */
 export function moduleCell(facts: ModuleFacts, isRefresher: boolean): ModuleCell {
   const status = moduleStatus({ completed: Boolean(facts.completedOn), quizStarted: facts.started, isRefresher });
   const complete = status === "complete";
+  const route = complete
+    ? completionRoute({ assisted: facts.assisted, supportedByPersonId: facts.supportedByPersonId ?? null, paperEnteredByPersonId: facts.paperEnteredByPersonId ?? null })
+    : null;
   return {
     status,
     label: MODULE_STATUS_LABEL[status].text,
@@ -103,6 +116,9 @@ export function moduleCell(facts: ModuleFacts, isRefresher: boolean): ModuleCell
     assisted: complete && facts.assisted,
     dateText: complete && facts.completedOn ? formatLongDate(facts.completedOn) : "",
     scoreText: !complete ? "" : facts.assisted ? "Assisted" : facts.score !== null && facts.total !== null ? `${facts.score} out of ${facts.total}` : "",
+    route,
+    routeTag: route ? ROUTE_TAG[route] : "",
+    routeText: route === "supported" || route === "paper" ? routeWords(route, facts.officerName ?? null) : "",
   };
 }
 

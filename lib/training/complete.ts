@@ -11,6 +11,13 @@ import { newCertificateCode } from "../certificates/code";
 import { now } from "../clock";
 import { course, loadCourse } from "../content/course";
 import { nextCertificateDates } from "../refresher";
+import { certificateRoute, completionRoute } from "./route";
+
+/** The route for an audit entry's details: only when it is not the usual one (online, assisted). */
+function routeDetail(c: Parameters<typeof completionRoute>[0]): string | undefined {
+  const route = completionRoute(c);
+  return route === "supported" ? "supported session" : route === "paper" ? "on paper" : undefined;
+}
 
 export type CompletionInput = {
   personId: number;
@@ -21,6 +28,9 @@ export type CompletionInput = {
   total?: number | null;
   attemptId?: number | null;
   assisted?: { by: string; evidence: string; recordedBy: number } | null;
+  /** Issue 16: the officer of a supported session, or who typed in a paper workbook's answers. */
+  supportedBy?: number | null;
+  paperEnteredBy?: number | null;
   actorId: number;
 };
 
@@ -60,6 +70,8 @@ export async function completeModule(tx: Tx, input: CompletionInput, titles: Mod
       assistedBy: input.assisted?.by ?? null,
       evidence: input.assisted?.evidence ?? null,
       recordedBy: input.assisted?.recordedBy ?? null,
+      supportedByPersonId: input.assisted ? null : (input.supportedBy ?? null),
+      paperEnteredByPersonId: input.assisted ? null : (input.paperEnteredBy ?? null),
     },
     tx,
   );
@@ -71,7 +83,15 @@ export async function completeModule(tx: Tx, input: CompletionInput, titles: Mod
       schemeId: person.schemeId,
       subjectPersonId: person.id,
       action: input.assisted ? "recorded-assisted-completion" : "completed-module",
-      details: { module: input.moduleSlug, cycle: input.cycle, completedOn: input.completedOn, score: input.score ?? null, total: input.total ?? null, assistedBy: input.assisted?.by },
+      details: {
+        module: input.moduleSlug,
+        cycle: input.cycle,
+        completedOn: input.completedOn,
+        score: input.score ?? null,
+        total: input.total ?? null,
+        assistedBy: input.assisted?.by,
+        route: routeDetail(inserted),
+      },
     },
     tx,
   );
@@ -97,7 +117,8 @@ export async function completeModule(tx: Tx, input: CompletionInput, titles: Mod
       expiresOn: dates.expiresOn,
       modules: course.modules.map((slug) => {
         const c = completions.find((x) => x.moduleSlug === slug)!;
-        return { slug, title: titles.get(slug) ?? slug, completedOn: c.completedOn, assisted: c.assisted, score: c.score, total: c.total };
+        const route = certificateRoute(completionRoute(c));
+        return { slug, title: titles.get(slug) ?? slug, completedOn: c.completedOn, assisted: c.assisted, score: c.score, total: c.total, ...(route ? { route } : {}) };
       }),
     },
     tx,

@@ -10,7 +10,9 @@ import { today } from "../clock";
 import { loadCourse } from "../content/course";
 import { NotAllowed } from "../errors";
 import { moduleReading } from "../lessons";
+import { namesOf } from "@/db/queries/support";
 import { moduleStatus } from "./module-status";
+import { completionRoute, routeOfficerId, routeWords } from "./route";
 import { currentCycle, liveCertificateOf, stateOf } from "./state";
 
 export { MODULE_STATUS_LABEL, type ModuleStatus } from "./module-status";
@@ -25,6 +27,9 @@ export async function learnerOverview(viewer: Viewer, personId: number) {
   // Only the cycle the page shows.
   const [course, progress, reads] = await Promise.all([loadCourse(), cycleProgress(person.id, position.cycle), pageReadsOf(person.id)]);
   const state = await stateOf(day, position, live, progress.completions, () => progress.attemptedModules.size > 0);
+  // The officers named by a supported or paper completion (issue 16): one lookup, only when there are any.
+  const officerIds = state.completions.map(routeOfficerId).filter((id): id is number => id !== null);
+  const officers = officerIds.length ? await namesOf(officerIds) : new Map<number, string>();
   const modules = course.modules.map((m) => {
     const completion = state.completions.find((c) => c.moduleSlug === m.slug);
     const attempted = progress.attemptedModules.has(m.slug);
@@ -44,6 +49,8 @@ export async function learnerOverview(viewer: Viewer, personId: number) {
       score: completion?.score ?? null,
       total: completion?.total ?? null,
       assisted: completion?.assisted ?? false,
+      /** "in a supported session with …", "on paper, entered by …", or "" (online or assisted). */
+      routeWords: completion && !completion.assisted ? routeWords(completionRoute(completion), officers.get(routeOfficerId(completion) ?? -1) ?? null) : "",
       reading: read,
     };
   });

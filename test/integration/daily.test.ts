@@ -48,6 +48,7 @@ describe("the daily job", () => {
     expect(results.map((r) => [r.step, r.ok])).toEqual([
       ["reminders", true],
       ["anonymisation", true],
+      ["supported sessions", true],
     ]);
     expect((await listOutboxTo(carer.email)).map((m) => m.kind)).toContain("reminder-30-days");
     expect((await findPersonById(leaver.id))?.name).not.toBe("Olive Old");
@@ -82,7 +83,7 @@ describe("npm run daily", () => {
     try {
       const result = run(join(dir, "daily.db"));
       expect(result.stderr).toBe("");
-      expect(result.stdout).toMatch(/^reminders: sent 0 reminders and 0 trainer digests\.\nanonymisation: anonymised 0 people/);
+      expect(result.stdout).toMatch(/^reminders: sent 0 reminders and 0 trainer digests\.\nanonymisation: anonymised 0 people.*\nsupported sessions: ended 0 supported sessions left idle\./);
       expect(result.status).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -96,6 +97,7 @@ describe("npm run daily", () => {
       const result = run(join(dir, "a-file", "daily.db")); // its "folder" is a file: opening fails
       expect(result.stderr).toContain("reminders: FAILED");
       expect(result.stderr).toContain("anonymisation: FAILED");
+      expect(result.stderr).toContain("supported sessions: FAILED");
       expect(result.status).toBe(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
-import { rawConnection } from "@/db/raw";
+import { openRawConnection, rawConnection } from "@/db/raw";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
+import { MIGRATIONS_FOLDER } from "@/db/sqlite-db";
 import { rowCounts } from "../helpers/db";
 
 describe("migrations", () => {
@@ -37,19 +38,24 @@ describe("migrations", () => {
 
 describe("the at-most-one migration (0002)", () => {
   it("tidies rows that would break its unique indexes before creating them", async () => {
-    const { mkdtempSync, readFileSync } = await import("node:fs");
+    const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const { join } = await import("node:path");
-    const file = join(mkdtempSync(join(tmpdir(), "slt-")), "t.db");
-    const db = openDatabase(file);
-    // Back to the state before 0002 (so also before the migrations after it, which only add
-    // tables), then rows that only the old schema allowed.
-    const journal = JSON.parse(readFileSync(join(process.cwd(), "db", "migrations", "meta", "_journal.json"), "utf8")) as { entries: { tag: string; when: number }[] };
-    const from = journal.entries.find((e) => e.tag.startsWith("0002_"))!.when;
-    db.client().exec(`
-      drop index quiz_attempts_one_open; drop index certificates_one_live; drop table job_locks; drop table rate_limits;
-      drop table scheme_details;
-      delete from __drizzle_migrations where created_at >= ${from};
+    const { migrate } = await import("drizzle-orm/better-sqlite3/migrator");
+    const { drizzle } = await import("drizzle-orm/better-sqlite3");
+    const dir = mkdtempSync(join(tmpdir(), "slt-"));
+    const file = join(dir, "t.db");
+    // The state before 0002: only the migrations before it, from a copy of the folder whose journal
+    // stops there (later migrations, whatever they add, then run after 0002 as on a real upgrade).
+    const before = join(dir, "migrations");
+    cpSync(MIGRATIONS_FOLDER, before, { recursive: true });
+    const journalPath = join(before, "meta", "_journal.json");
+    const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { idx: number }[] };
+    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.idx < 2) }));
+    const old = openRawConnection(file);
+    migrate(drizzle(old as never), { migrationsFolder: before });
+    // Rows that only the old schema allowed.
+    old.exec(`
       insert into schemes (id, name) values (1, 's');
       insert into people (id, scheme_id, name, email, role) values (1, 1, 'p', 'p@x', 'carer');
       insert into quiz_attempts (id, person_id, module_slug, cycle, content_version, scenario_ids, started_at, total) values
@@ -57,7 +63,7 @@ describe("the at-most-one migration (0002)", () => {
       insert into certificates (id, code, person_id, scheme_id, holder_name, course_id, course_title, content_version, cycle, issued_on, expires_on, modules) values
         (1, 'A', 1, 1, 'p', 'c', 't', 'v', 1, '2026-01-01', '2027-01-01', '[]'), (2, 'B', 1, 1, 'p', 'c', 't', 'v', 1, '2026-01-02', '2027-01-02', '[]');
     `);
-    db.client().close();
+    old.close();
     const again = openDatabase(file);
     const attempts = again.client().prepare("select id, submitted_at as submittedAt from quiz_attempts order by id").all();
     expect(attempts).toEqual([

@@ -88,6 +88,17 @@ describe.skipIf(!baseUrl)("db:copy into PostgreSQL", () => {
       insert into rate_limits (key, window_start, count) values ('verify:203.0.113.9', ${now - (now % 60_000)}, 3);
       insert into job_locks (name, holder, locked_at, locked_until) values ('reminders', 'host:1:x', ${now}, ${now + 1_800_000});
       update people set name = 'Zoë O’Brien-Ñúñez' where id = ${person};
+      insert into supported_sessions (session_id, officer_id, person_id, scheme_id, started_at, last_active_at, ended_at, end_reason)
+        values ('s-2', ${trainer}, ${person}, 1, ${now - 3000}, ${now - 2000}, ${now - 1000}, 'signed-out'),
+               ('s-1', ${trainer}, ${person}, 1, ${now - 3000}, ${now - 2000}, null, null);
+      insert into paper_workbooks (reference, person_id, scheme_id, module_slug, cycle, content_version, scenario_ids, printed_by, printed_at, entered_by, entered_at)
+        values ('4821739056', ${person}, 1, 'golden-rules', 1, '2026.1', '["gr-child-at-risk","gr-not-confidential"]', ${trainer}, ${now - 5000}, ${trainer}, ${now}),
+               ('1234567890', ${person}, 1, 'confidentiality', 1, '2026.1', '[]', ${trainer}, ${now}, null, null);
+      update quiz_attempts set paper_workbook_id = (select id from paper_workbooks where reference = '4821739056')
+        where id = (select min(id) from quiz_attempts where person_id = ${person});
+      update quiz_attempts set supported_by_person_id = ${trainer} where id = (select max(id) from quiz_attempts where person_id = ${person});
+      update module_completions set supported_by_person_id = ${trainer}
+        where id = (select max(id) from module_completions where person_id = ${person} and assisted = 0);
     `);
     const certs = lite.prepare("select id from certificates where revoked_at is null and superseded_at is null order by id limit 2").all() as { id: number }[];
     lite.prepare("update certificates set revoked_at = ?, revoked_by = ?, revoked_reason = ? where id = ?").run(now, trainer, "Issued in error", certs[0]!.id);

@@ -107,7 +107,7 @@ describe.skipIf(!baseUrl)("PostgreSQL", () => {
         sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
       );
       expect(tables.rows.map((r) => r.table_name)).toEqual(
-        ["audit_log", "certificates", "check_answers", "digests_sent", "intakes", "invitations", "job_locks", "module_completions", "outbox", "page_reads", "people", "quiz_answers", "quiz_attempts", "rate_limits", "reminders_sent", "retrain_versions", "scheme_details", "schemes", "sessions", "sign_in_attempts", "sign_in_links"],
+        ["audit_log", "certificates", "check_answers", "digests_sent", "intakes", "invitations", "job_locks", "module_completions", "outbox", "page_reads", "paper_workbooks", "people", "quiz_answers", "quiz_attempts", "rate_limits", "reminders_sent", "retrain_versions", "scheme_details", "schemes", "sessions", "sign_in_attempts", "sign_in_links", "supported_sessions"],
       );
     });
   });

@@ -180,3 +180,42 @@ describe("routeHandler", () => {
     expect(await response.text()).toBe("We could not find that quiz.");
   });
 });
+
+describe("in a supported session (an officer's browser acting as a carer)", () => {
+  const supported: Viewer = { ...carer, supportedBy: { officerId: 2, officerName: "Olu", supportedSessionId: 5 } };
+
+  it("every action is refused unless it says it is allowed, public ones too, without running", async () => {
+    const handler = vi.fn(() => ({ success: "done" }));
+    h.current = supported;
+    for (const access of ["signed-in", "public", ["carer"]] as const) {
+      expect(await redirectOf(() => safeAction({ access, schema }, handler)({}, form({ name: "x" })))).toBe("/no-access?why=supported-session");
+      expect(await redirectOf(() => safeFormAction({ access, schema }, () => void handler())(form({ name: "x" })))).toBe("/no-access?why=supported-session");
+    }
+    expect(handler).not.toHaveBeenCalled();
+    expect(await safeAction({ access: "signed-in", supportedSession: "allowed", schema }, handler)({}, form({ name: "x" }))).toEqual({ success: "done" });
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it("an allowed action still checks roles", async () => {
+    h.current = supported;
+    expect(await redirectOf(() => safeAction({ access: ["trainer"], supportedSession: "allowed", schema }, () => ({}))({}, form({ name: "x" })))).toBe("/no-access");
+  });
+
+  it("every route handler answers 403 saying why, unless it says it is allowed", async () => {
+    h.current = supported;
+    const handler = vi.fn(() => new Response("ok"));
+    for (const access of ["signed-in", "public"] as const) {
+      const response = await routeHandler({ access }, handler)(new Request("http://localhost/x"));
+      expect(response.status).toBe(403);
+      expect(await response.text()).toMatch(/not part of a supported session/);
+    }
+    expect(handler).not.toHaveBeenCalled();
+    expect((await routeHandler({ access: "signed-in", supportedSession: "allowed" }, handler)(new Request("http://localhost/x"))).status).toBe(200);
+  });
+
+  it("nothing changes for anyone not in a supported session", async () => {
+    h.current = carer;
+    expect(await safeAction({ access: "signed-in", schema }, () => ({ success: "yes" }))({}, form({ name: "x" }))).toEqual({ success: "yes" });
+    expect((await routeHandler({ access: "signed-in" }, () => new Response("ok"))(new Request("http://localhost/x"))).status).toBe(200);
+  });
+});

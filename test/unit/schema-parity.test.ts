@@ -64,6 +64,10 @@ describe("row types", () => {
     expectTypeOf<typeof sqlite.remindersSent.$inferInsert>().toEqualTypeOf<typeof pg.remindersSent.$inferInsert>();
     expectTypeOf<typeof sqlite.digestsSent.$inferSelect>().toEqualTypeOf<typeof pg.digestsSent.$inferSelect>();
     expectTypeOf<typeof sqlite.digestsSent.$inferInsert>().toEqualTypeOf<typeof pg.digestsSent.$inferInsert>();
+    expectTypeOf<typeof sqlite.supportedSessions.$inferSelect>().toEqualTypeOf<typeof pg.supportedSessions.$inferSelect>();
+    expectTypeOf<typeof sqlite.supportedSessions.$inferInsert>().toEqualTypeOf<typeof pg.supportedSessions.$inferInsert>();
+    expectTypeOf<typeof sqlite.paperWorkbooks.$inferSelect>().toEqualTypeOf<typeof pg.paperWorkbooks.$inferSelect>();
+    expectTypeOf<typeof sqlite.paperWorkbooks.$inferInsert>().toEqualTypeOf<typeof pg.paperWorkbooks.$inferInsert>();
     expectTypeOf<typeof sqlite.schemeDetails.$inferSelect>().toEqualTypeOf<typeof pg.schemeDetails.$inferSelect>();
     expectTypeOf<typeof sqlite.schemeDetails.$inferInsert>().toEqualTypeOf<typeof pg.schemeDetails.$inferInsert>();
   });

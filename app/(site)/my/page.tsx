@@ -16,12 +16,15 @@ import { localCourseFor } from "@/lib/scheme-details/service";
 export const metadata: Metadata = { title: "My training" };
 
 export default async function MyTrainingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer("/my");
+  const viewer = await requireViewer("/my", { supportedSession: "allowed" });
   if (!canTakeCourse(viewer)) showNoAccess();
   const [overview, params, local] = await Promise.all([learnerOverview(viewer, viewer.personId), searchParams, localCourseFor(viewer)]);
   const contacts = local ? mainContacts(local.details) : [];
   const { state, modules, certificates } = overview;
-  const current = certificates.find((c) => c.status === "valid");
+  // In a supported session this is the carer's course only: no certificates, calendar or data here
+  // (those routes refuse a supported session anyway: lib/access.ts).
+  const supported = viewer.supportedBy ?? null;
+  const current = supported ? undefined : certificates.find((c) => c.status === "valid");
   const doneCount = modules.filter((m) => m.status === "complete").length;
   return (
     <>
@@ -30,7 +33,21 @@ export default async function MyTrainingPage({ searchParams }: { searchParams: P
           <p>Your account is set up. Welcome, {viewer.name}.</p>
         </div>
       ) : null}
-      <h1>My training</h1>
+      {supported ? (
+        <div className="notice" role={params.supported === "started" ? "status" : undefined}>
+          <p>
+            <strong>
+              This is {viewer.name}&apos;s training, in a supported session with {supported.officerName}.
+            </strong>
+          </p>
+          <p>
+            Read the modules and do the quizzes together. {viewer.name} chooses the answers: the quiz shows which answer is best only after it is
+            submitted. Everything done here is recorded as done in a supported session with {supported.officerName}.
+          </p>
+          <p>When you have finished, press End session at the top of the page.</p>
+        </div>
+      ) : null}
+      <h1>{supported ? `${viewer.name}'s training` : "My training"}</h1>
       <div className={`notice${state.status.status === "overdue" ? " notice--error" : state.status.status === "due-soon" ? " notice--warning" : state.status.status === "complete" ? " notice--success" : ""}`}>
         <p>
           <span className={REFRESHER_STATUS_TAG[state.status.status]}>{REFRESHER_STATUS_LABEL[state.status.status]}</span>{" "}
@@ -73,6 +90,7 @@ export default async function MyTrainingPage({ searchParams }: { searchParams: P
                     {" "}
                     on {formatLongDate(m.completedOn)}
                     {m.assisted ? " (assisted, on paper)" : m.score !== null ? `, score ${m.score} out of ${m.total}` : ""}
+                    {m.routeWords ? ` (${m.routeWords})` : ""}
                   </>
                 ) : null}
               </p>
@@ -96,7 +114,7 @@ export default async function MyTrainingPage({ searchParams }: { searchParams: P
           );
         })}
       </ol>
-      {certificates.length ? (
+      {!supported && certificates.length ? (
         <>
           <h2>My certificates</h2>
           {/* On a phone the rows stack into cards (globals.css, .table--stack). The explicit roles keep
@@ -144,10 +162,14 @@ export default async function MyTrainingPage({ searchParams }: { searchParams: P
           </p>
         </section>
       ) : null}
-      <h2>Your data</h2>
-      <p>
-        You can <a href="/my/data">download all the data we hold about you</a> (a JSON file).
-      </p>
+      {supported ? null : (
+        <>
+          <h2>Your data</h2>
+          <p>
+            You can <a href="/my/data">download all the data we hold about you</a> (a JSON file).
+          </p>
+        </>
+      )}
     </>
   );
 }

@@ -111,6 +111,13 @@ export default async function CertificatePage({
                   <span className="tag tag--blue">Assisted</span> <span className="hint">done on paper with a Shared Lives officer</span>
                 </>
               ) : null}
+              {cert.routeTexts[m.slug] ? (
+                <>
+                  {" "}
+                  <span className="tag tag--blue">{m.route === "paper" ? "On paper" : "Supported session"}</span>{" "}
+                  <span className="hint">{cert.routeTexts[m.slug]}</span>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

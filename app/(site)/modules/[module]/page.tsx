@@ -36,7 +36,7 @@ export default async function ModuleOverviewPage({ params, searchParams }: { par
   const [{ module: moduleSlug }, search] = await Promise.all([params, searchParams]);
   const courseModule = await findModule(moduleSlug);
   if (!courseModule) showNotFound();
-  const viewer = await requireViewer(modulePath(courseModule.slug));
+  const viewer = await requireViewer(modulePath(courseModule.slug), { supportedSession: "allowed" });
   const [reading, local] = await Promise.all([readingProgress(viewer, viewer.personId), localCourseFor(viewer)]);
   const progress = reading[courseModule.slug];
   const { default: Intro } = await importModuleFile(courseModule.slug, "index");

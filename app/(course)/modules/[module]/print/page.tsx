@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ComponentPropsWithoutRef, ReactNode } from "react";
-import { SourceCredits } from "@/app/_components/course/lesson-parts";
-import { courseComponents, makeTerm } from "@/app/_components/mdx/course-components";
+import { ModulePages, printComponentsForOnePrintout } from "@/app/_components/course/module-print";
 import { findModule, loadCourse } from "@/lib/content/course";
 import { importModuleFile } from "@/lib/content/mdx-files";
-import { lessonPath, modulePath } from "@/lib/lessons";
+import { modulePath } from "@/lib/lessons";
 
 // The whole module on one page, to print or save. Static, like the lesson pages. Each page starts
 // on a new sheet (.print-page); knowledge checks stay on the lesson pages, where they can be answered.
@@ -25,30 +23,11 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   return found ? { title: `${found.title}: print version` } : {};
 }
 
-// Each lesson's title is an h2 here, so the headings inside it drop one level.
-const printComponents = {
-  ...courseComponents,
-  h2: (props: ComponentPropsWithoutRef<"h2">) => <h3 {...props} />,
-  h3: (props: ComponentPropsWithoutRef<"h3">) => <h4 {...props} />,
-  KnowledgeCheck: () => null,
-  // Many pages repeat "The law now": as plain boxes they are not a row of landmarks with one name.
-  Callout: ({ title, children }: { title: string; children: ReactNode }) => (
-    <div className="callout">
-      <p className="callout__title">{title}</p>
-      {children}
-    </div>
-  ),
-};
-
 export default async function PrintModulePage({ params }: { params: Promise<Params> }) {
   const courseModule = await findModule((await params).module);
   if (!courseModule) notFound();
-  const { sources } = await loadCourse();
-  const bodies = await Promise.all(courseModule.pages.map(async (p) => (await importModuleFile(courseModule.slug, p.slug)).default));
   const { default: Intro } = await importModuleFile(courseModule.slug, "index");
-
-  // One record of explained words for the whole printout: each is explained on its first use.
-  const components = { ...printComponents, Term: makeTerm() };
+  const components = printComponentsForOnePrintout();
   return (
     <article className="narrow">
       <div className="print-page">
@@ -87,24 +66,7 @@ export default async function PrintModulePage({ params }: { params: Promise<Para
         </ol>
       </div>
 
-      {courseModule.pages.map((p, i) => {
-        const Body = bodies[i]!;
-        return (
-          <section key={p.slug} className="print-page" aria-labelledby={`page-${p.slug}`}>
-            <p className="caption">
-              Page {p.number} of {courseModule.pages.length}
-            </p>
-            <h2 id={`page-${p.slug}`}>{p.title}</h2>
-            <Body components={components} />
-            <p className="no-print">
-              <Link href={lessonPath(courseModule.slug, p.slug)}>
-                Read this page on its own<span className="visually-hidden">: {p.title}</span>
-              </Link>
-            </p>
-            <SourceCredits sourceIds={p.sources} sources={sources} headingLevel={3} headingId={`sources-${p.slug}`} region={false} />
-          </section>
-        );
-      })}
+      <ModulePages courseModule={courseModule} components={components} />
     </article>
   );
 }

@@ -19,6 +19,7 @@ const startProblem = (formData: FormData): never => redirect(`/modules/${encodeU
 export const startQuizAction = safeFormAction(
   {
     access: "signed-in",
+    supportedSession: "allowed",
     schema: startForm,
     returnTo: (formData) => `/modules/${moduleOf(formData)}/quiz`,
     // Not a module, an admin (who takes no course), or a quiz that cannot start: back to the quiz
@@ -42,6 +43,7 @@ const answerForm = ids.extend({
 export const answerAction = safeAction(
   {
     access: "signed-in",
+    supportedSession: "allowed",
     schema: answerForm,
     invalid: (error) =>
       error.issues.some((i) => i.path[0] === "option")
@@ -57,7 +59,7 @@ export const answerAction = safeAction(
 );
 
 export const submitAction = safeAction(
-  { access: "signed-in", schema: ids, invalid: () => ({ message: "Something was wrong with that request. Go back to the quiz and try again." }) },
+  { access: "signed-in", supportedSession: "allowed", schema: ids, invalid: () => ({ message: "Something was wrong with that request. Go back to the quiz and try again." }) },
   async (input, { viewer }) => {
     await submitAttempt(viewer, input.module, input.attemptId);
     redirect(`/modules/${input.module}/quiz/${input.attemptId}/result`);

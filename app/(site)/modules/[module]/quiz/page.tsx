@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Quiz" };
 
 export default async function QuizStartPage({ params, searchParams }: { params: Promise<{ module: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { module: slug } = await params;
-  const viewer = await requireViewer(`/modules/${slug}/quiz`);
+  const viewer = await requireViewer(`/modules/${slug}/quiz`, { supportedSession: "allowed" });
   const mod = await findModule(slug);
   if (!mod) showNotFound();
   const attempts = await attemptsSummary(viewer, slug);

@@ -16,6 +16,7 @@ import { CurrentTraining } from "./_parts/current-training";
 import { PersonNotices } from "./_parts/notices";
 import { QuizAttempts } from "./_parts/quiz-attempts";
 import { RemindersSent } from "./_parts/reminders";
+import { SupportRecord } from "./_parts/support";
 import { PersonSummary } from "./_parts/summary";
 
 export const metadata: Metadata = { title: "Person's training record" };
@@ -49,9 +50,10 @@ export default async function PersonPage({
       </p>
       <PersonSummary person={person} row={row} />
       <CurrentTraining person={person} row={row} titles={titles} />
-      <PersonActions person={person} isViewer={person.id === viewer.personId} modulesLeft={remaining} intakes={intakes} href={href} />
+      <PersonActions person={person} isViewer={person.id === viewer.personId} modulesLeft={remaining} intakes={intakes} href={href} officer={viewer.role === "trainer"} />
       <PersonCertificates person={person} certificates={record.certificates} titles={titles} />
       <QuizAttempts attempts={record.attempts} titles={titles} />
+      <SupportRecord person={person} sessions={record.supportedSessions} workbooks={record.workbooks} titles={titles} />
       <RemindersSent person={person} reminders={record.reminders} />
       <PersonAudit person={person} audit={record.audit} href={href} />
     </>

@@ -16,6 +16,7 @@ const pageParams = z.object({ module: z.string().max(100), page: z.string().max(
 export const POST = routeHandler(
   {
     access: "signed-in",
+    supportedSession: "allowed",
     params: pageParams,
     notFound: "Page not found.",
     signInReturn: async ({ module, page }) => {
@@ -33,7 +34,7 @@ export const POST = routeHandler(
 );
 
 // A GET here comes from signing in after the proxy caught a post without a session: back to the page.
-export const GET = routeHandler({ access: "public", params: pageParams, notFound: "Page not found." }, async ({ params }) => {
+export const GET = routeHandler({ access: "public", supportedSession: "allowed", params: pageParams, notFound: "Page not found." }, async ({ params }) => {
   const lesson = await findLesson(params.module, params.page);
   return lesson ? seeOther(lessonPath(lesson.module.slug, lesson.page.slug)) : plainText(404, "Page not found.");
 });

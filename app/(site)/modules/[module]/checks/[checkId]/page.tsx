@@ -29,7 +29,7 @@ export default async function CheckFeedbackPage({ params, searchParams }: { para
   if (!found) showNotFound();
   const { check } = found;
   const here = `/modules/${found.moduleSlug}/checks/${check.id}`;
-  const viewer = await requireViewer(here);
+  const viewer = await requireViewer(here, { supportedSession: "allowed" });
   const local = await localCourseFor(viewer);
   const backHref = `${lessonHref(local, found.moduleSlug, found.pageSlug)}#check-${check.id}`;
   const point = ownValue(CHECK_POINTS, check.id);

@@ -1,16 +1,53 @@
-// What a trainer can do about this person: record an assisted completion, download their data,
+// What a trainer can do about this person: support a carer (a supported session, a paper workbook:
+// issue 16), record an assisted completion, download their data,
 // see their audit entries, deactivate or reactivate them, and move them to another intake.
 import Link from "next/link";
 import type { intakesOf } from "@/lib/trainer/intakes";
 import { ActiveToggle } from "../../../active-toggle";
 import { moveToIntakeFormAction } from "../../../actions";
+import { startSupportedSessionAction } from "../../../../support/actions";
 import type { PersonView, TrainerHref } from "./types";
 
 type Intakes = Awaited<ReturnType<typeof intakesOf>>;
 
-export function PersonActions({ person, isViewer, modulesLeft: remaining, intakes, href }: { person: PersonView; isViewer: boolean; modulesLeft: number; intakes: Intakes; href: TrainerHref }) {
+export function PersonActions({
+  person,
+  isViewer,
+  modulesLeft: remaining,
+  intakes,
+  href,
+  officer,
+}: {
+  person: PersonView;
+  isViewer: boolean;
+  modulesLeft: number;
+  intakes: Intakes;
+  href: TrainerHref;
+  /** The viewer is an officer of the scheme (a trainer, not an admin), who may support its carers. */
+  officer: boolean;
+}) {
   return (
     <>
+    {officer && person.active && person.role === "carer" ? (
+      <>
+        <h2>Support {person.name}</h2>
+        <p>
+          For carers who find the course hard to do on their own: do it together on this device, or on paper. Either way they choose the answers
+          and the server scores them as an online quiz; it is recorded as done with you.
+        </p>
+        <form action={startSupportedSessionAction}>
+          <input type="hidden" name="personId" value={person.id} />
+          <button type="submit" className="button button--secondary">
+            Start a supported session with {person.name}
+          </button>
+        </form>
+        <p>
+          <Link prefetch={false} href={`/support/${person.id}`}>
+            Print a paper workbook for {person.name}, or see their workbooks
+          </Link>
+        </p>
+      </>
+    ) : null}
     <h2>Actions</h2>
     <ul>
       {person.active && remaining > 0 ? (

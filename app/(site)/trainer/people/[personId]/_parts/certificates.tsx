@@ -41,6 +41,7 @@ export function PersonCertificates({ person, certificates, titles }: { person: P
                       <li key={m.slug}>
                         {titles.get(m.slug) ?? m.title}: {formatLongDate(m.completedOn)}
                         {m.assisted ? " (assisted)" : m.score !== null ? `, ${m.score} out of ${m.total}` : ""}
+                        {m.routeText ? ` (${m.routeText})` : ""}
                       </li>
                     ))}
                   </ul>

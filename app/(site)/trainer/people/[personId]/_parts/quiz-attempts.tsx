@@ -12,6 +12,12 @@ export function QuizAttempts({ attempts, titles }: { attempts: PersonRecordView[
         <summary>
           <strong>{titles.get(a.moduleSlug) ?? a.moduleSlug}</strong>, {formatDateTime(a.startedAt)}:{" "}
           {a.submittedAt ? (a.passed ? `passed, ${a.score} out of ${a.total}` : `not passed, ${a.score} out of ${a.total}`) : "not submitted"} (cycle {a.cycle})
+          {a.routeText ? (
+            <>
+              {" "}
+              <span className="tag tag--blue">{a.route === "paper" ? "On paper" : "Supported session"}</span> {a.routeText}
+            </>
+          ) : null}
         </summary>
         <ol>
           {a.questions.map((q) => (

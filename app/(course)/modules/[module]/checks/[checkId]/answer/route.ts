@@ -26,6 +26,7 @@ async function optionFrom(request: Request): Promise<number | null> {
 export const POST = routeHandler(
   {
     access: "signed-in",
+    supportedSession: "allowed",
     params: checkParams,
     notFound: "Question not found.",
     signInReturn: async ({ module, checkId }) => {
@@ -45,7 +46,7 @@ export const POST = routeHandler(
 );
 
 // A GET here comes from signing in after the proxy caught a post without a session: back to the question.
-export const GET = routeHandler({ access: "public", params: checkParams, notFound: "Question not found." }, async ({ params }) => {
+export const GET = routeHandler({ access: "public", supportedSession: "allowed", params: checkParams, notFound: "Question not found." }, async ({ params }) => {
   const found = await findCheck(params.module, params.checkId);
   return found ? seeOther(`${lessonPath(found.moduleSlug, found.pageSlug)}#check-${found.check.id}`) : plainText(404, "Question not found.");
 });

@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 
 export default async function QuestionPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { module: slug, attempt, number } = await params;
-  const viewer = await requireViewer(`/modules/${slug}/quiz/${attempt}/${number}`);
+  const viewer = await requireViewer(`/modules/${slug}/quiz/${attempt}/${number}`, { supportedSession: "allowed" });
   const mod = await findModule(slug);
   if (!mod || !/^\d{1,9}$/.test(attempt) || !/^\d{1,2}$/.test(number)) showNotFound();
   let view;

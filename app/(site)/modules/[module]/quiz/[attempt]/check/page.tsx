@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Check your answers" };
 
 export default async function CheckAnswersPage({ params }: { params: Promise<{ module: string; attempt: string }> }) {
   const { module: slug, attempt } = await params;
-  const viewer = await requireViewer(`/modules/${slug}/quiz/${attempt}/check`);
+  const viewer = await requireViewer(`/modules/${slug}/quiz/${attempt}/check`, { supportedSession: "allowed" });
   const mod = await findModule(slug);
   if (!mod || !/^\d{1,9}$/.test(attempt)) showNotFound();
   let view;

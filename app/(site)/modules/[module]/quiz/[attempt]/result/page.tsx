@@ -1,5 +1,6 @@
 import { ListenButton } from "@/app/_components/listen/listen-button";
 import { Credits } from "@/app/_components/course/credits";
+import { ResultAnswers } from "@/app/_components/quiz/result-answers";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -24,7 +25,7 @@ function ContactFor({ scenarioId, local }: { scenarioId: string; local: LocalCou
 
 export default async function ResultPage({ params }: { params: Promise<{ module: string; attempt: string }> }) {
   const { module: slug, attempt } = await params;
-  const viewer = await requireViewer(`/modules/${slug}/quiz/${attempt}/result`);
+  const viewer = await requireViewer(`/modules/${slug}/quiz/${attempt}/result`, { supportedSession: "allowed" });
   const mod = await findModule(slug);
   if (!mod || !/^\d{1,9}$/.test(attempt)) showNotFound();
   let view;
@@ -63,36 +64,7 @@ export default async function ResultPage({ params }: { params: Promise<{ module:
         <Link href={`/modules/${slug}`}>Read the module again</Link>
       </div>
       <h2>Your answers</h2>
-      <ol className="cards">
-        {view.rows.map((row) => (
-          <li key={row.number} className="card">
-            <h3>
-              {row.number}. {row.scenario.title}{" "}
-              {row.correct ? <span className="tag tag--green">Best answer</span> : <span className="tag tag--orange">Not the best answer</span>}
-            </h3>
-            <p>{row.scenario.situation}</p>
-            <p>
-              <strong>You chose:</strong> {row.chosen?.text ?? "No answer"}
-            </p>
-            {row.chosen ? (
-              <p>
-                {row.chosen.feedback} <em>({row.chosen.rule})</em>
-              </p>
-            ) : null}
-            {!row.correct ? (
-              <>
-                <p>
-                  <strong>The best answer:</strong> {row.best.text}
-                </p>
-                <p>
-                  {row.best.feedback} <em>({row.best.rule})</em>
-                </p>
-              </>
-            ) : null}
-            <ContactFor scenarioId={row.scenario.id} local={local} />
-          </li>
-        ))}
-      </ol>
+      <ResultAnswers rows={view.rows} after={(scenarioId) => <ContactFor scenarioId={scenarioId} local={local} />} />
       {local ? <SchemePanel details={local.details} point="advice" /> : null}
       <Credits sourceIds={view.sourceIds} />
     </div>

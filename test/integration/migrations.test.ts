@@ -43,12 +43,12 @@ describe("the at-most-one migration (0002)", () => {
     const file = join(mkdtempSync(join(tmpdir(), "slt-")), "t.db");
     const db = openDatabase(file);
     // Back to the state before 0002 (so also before the migrations after it, which only add
-    // tables), then rows that only the old schema allowed.
+    // tables and an index), then rows that only the old schema allowed.
     const journal = JSON.parse(readFileSync(join(process.cwd(), "db", "migrations", "meta", "_journal.json"), "utf8")) as { entries: { tag: string; when: number }[] };
     const from = journal.entries.find((e) => e.tag.startsWith("0002_"))!.when;
     db.client().exec(`
       drop index quiz_attempts_one_open; drop index certificates_one_live; drop table job_locks; drop table rate_limits;
-      drop table scheme_details;
+      drop table scheme_details; drop index invitations_intake;
       delete from __drizzle_migrations where created_at >= ${from};
       insert into schemes (id, name) values (1, 's');
       insert into people (id, scheme_id, name, email, role) values (1, 1, 'p', 'p@x', 'carer');

@@ -98,7 +98,9 @@ export const invitations = sqliteTable(
     usedAt: integer("used_at", { mode: "timestamp_ms" }),
     personId: integer("person_id").references(() => people.id),
   },
-  (t) => [index("invitations_scheme").on(t.schemeId)],
+  // invitations_intake: the intake list counts each intake's open invitations on every view of the
+  // trainer workspace (and the matrix), which without it read every invitation once per intake.
+  (t) => [index("invitations_scheme").on(t.schemeId), index("invitations_intake").on(t.intakeId)],
 );
 
 /** One-time sign-in links sent by email, valid 15 minutes. Only a hash of the token is stored. */

@@ -79,12 +79,21 @@ export class SqliteDb implements Db {
   }
 }
 
+/**
+ * Each connection's page cache, in KiB (SQLite's default is 2 MiB). The training matrix reads every
+ * person of a scheme and their live certificate on each view: with 10,000 people that is ~25 MB of
+ * pages, which a 2 MiB cache fetched from the operating system again every time (its SQL took a
+ * fifth less time with the pages kept here). It fills only as pages are read.
+ */
+const CACHE_KIB = 64 * 1024;
+
 function connect(path: string, readOnly: boolean): BetterSqlite3.Database {
   const sqlite = new BetterSqlite3(path);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma(`cache_size = -${CACHE_KIB}`);
   if (readOnly) sqlite.pragma("query_only = ON");
   return sqlite;
 }
@@ -99,6 +108,7 @@ function connect(path: string, readOnly: boolean): BetterSqlite3.Database {
  *   (NORMAL would survive a crash but could lose the last commits on power loss). The cost is one
  *   fsync per write transaction, small next to the rendering work of a page.
  * - busy_timeout: a writer waits up to 5 s for another instead of failing with SQLITE_BUSY.
+ * - cache_size: see CACHE_KIB.
  */
 export function openDatabase(path: string): SqliteDb {
   if (path !== ":memory:") mkdirSync(dirname(resolve(/*turbopackIgnore: true*/ path)), { recursive: true });

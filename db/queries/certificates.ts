@@ -19,7 +19,31 @@ function flatten(row: { certificate: CertificateRow; schemeName: string } | unde
   return row ? { ...row.certificate, schemeName: row.schemeName } : undefined;
 }
 
-/** The public verification page runs this on every view: prepared once per connection (db/prepared.ts). */
+/**
+ * What the public verification page shows of a certificate, and what its status is worked out
+ * from: nothing else is read (not the modules' JSON, not the scheme). It runs on every check, so it
+ * is prepared once per connection (db/prepared.ts).
+ */
+export async function findPublicCertificateByCode(code: string, db: DbOrTx = reader()) {
+  const statement = prepared(db, "public_certificate_by_code", (c) =>
+    c
+      .select({
+        holderName: certificates.holderName,
+        courseTitle: certificates.courseTitle,
+        contentVersion: certificates.contentVersion,
+        issuedOn: certificates.issuedOn,
+        expiresOn: certificates.expiresOn,
+        revokedAt: certificates.revokedAt,
+        supersededAt: certificates.supersededAt,
+      })
+      .from(certificates)
+      .where(eq(certificates.code, sql.placeholder("code")))
+      .prepare(),
+  );
+  return first(await statement.execute({ code }));
+}
+
+/** The whole certificate with its scheme's name, by its code (canonical form). */
 export async function findCertificateByCode(code: string, db: DbOrTx = reader()): Promise<CertificateWithScheme | undefined> {
   const statement = prepared(db, "certificate_by_code", (c) =>
     c.select(withScheme()).from(certificates).innerJoin(schemes, eq(schemes.id, certificates.schemeId)).where(eq(certificates.code, sql.placeholder("code"))).prepare(),

@@ -3,14 +3,23 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { type DbOrTx, onWriter, reader, type Tx } from "../client";
 import { first, one } from "../dialect";
+import { prepared } from "../prepared";
 import { schemeDetails } from "../tables";
 
 export type SchemeDetailsRow = typeof schemeDetails.$inferSelect;
 /** Every column a save writes (the name and each contact or note, null when not given). */
 export type SchemeDetailsValues = Omit<SchemeDetailsRow, "schemeId" | "revision" | "updatedAt" | "updatedBy">;
 
+/**
+ * My training and every scheme's copy of a page read this on each view: prepared once per
+ * connection (db/prepared.ts), since building a select of this many columns cost ten times the
+ * lookup itself.
+ */
 export async function findSchemeDetails(schemeId: number, db: DbOrTx = reader()): Promise<SchemeDetailsRow | undefined> {
-  return first(await db.select().from(schemeDetails).where(eq(schemeDetails.schemeId, schemeId)).limit(1));
+  const statement = prepared(db, "scheme_details_of", (c) =>
+    c.select().from(schemeDetails).where(eq(schemeDetails.schemeId, sql.placeholder("schemeId"))).limit(1).prepare(),
+  );
+  return first(await statement.execute({ schemeId }));
 }
 
 /**

@@ -6,8 +6,8 @@ import { writeTransaction } from "@/db/client";
 import {
   type CertificateRow,
   type CertificateWithScheme,
-  findCertificateByCode,
   findCertificateById,
+  findPublicCertificateByCode,
   revokeCertificate,
 } from "@/db/queries/certificates";
 import { findPersonById } from "@/db/queries/people";
@@ -134,7 +134,7 @@ export type PublicCertificate = {
 export async function verifyCode(input: unknown): Promise<PublicCertificate | null> {
   const code = normaliseCode(input);
   if (!code) return null;
-  const cert = await findCertificateByCode(code);
+  const cert = await findPublicCertificateByCode(code);
   if (!cert) return null;
   return {
     status: certificateStatus(cert, today()),

@@ -1,0 +1,1 @@
+CREATE INDEX `invitations_intake` ON `invitations` (`intake_id`);

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations } from "./helpers/a11y";
+import { expectNoAxeViolationsWithoutJs } from "./helpers/a11y";
 import { makePerson, makeScheme } from "./helpers/db";
 import { errorSummary, signIn } from "./helpers/session";
 
@@ -35,8 +35,8 @@ test.describe("paper, scored, JavaScript off", () => {
     await page.goto(`/trainer/people/${carer.id}`);
     await page.getByRole("link", { name: `Print a paper workbook for ${carer.name}, or see their workbooks` }).click();
     await expect(page.getByRole("heading", { level: 1, name: carer.name })).toBeVisible();
-    await expectNoAxeViolations(page);
-    await page.getByRole("button", { name: "Print a workbook: The seven golden rules of information sharing" }).click();
+    await expectNoAxeViolationsWithoutJs(page);
+    await page.getByRole("button", { name: /^Print a workbook ?: The seven golden rules of information sharing$/ }).click();
 
     // The workbook: lessons, questions, answer sheet; never which answer is best.
     await expect(page).toHaveURL(/\/support\/paper\/\d{10}\/print$/);
@@ -45,12 +45,13 @@ test.describe("paper, scored, JavaScript off", () => {
     await expect(page.getByRole("heading", { level: 2, name: "Answer sheet" })).toBeVisible();
     await expect(page.getByText(`For ${carer.name}`)).toBeVisible();
     const html = await page.content();
-    const scenarios = bank("golden-rules").filter((s) => html.includes(s.title.replace(/'/g, "&#x27;")));
+    const headings = await page.locator("h3[id^='question-']").allTextContents();
+    const scenarios = bank("golden-rules").filter((s) => headings.some((h) => h.endsWith(`: ${s.title}`)));
     expect(scenarios).toHaveLength(5);
     const questions = html.slice(html.indexOf('id="questions-title"'));
     for (const s of scenarios) for (const o of s.options) expect(html).not.toContain(o.feedback.slice(0, 40).replace(/'/g, "&#x27;"));
-    expect(questions).not.toMatch(/"best"|data-best|best answer|correct/i);
-    await expectNoAxeViolations(page);
+    expect(questions).not.toMatch(/"best"|data-best|The best answer:|>Best answer<|Not the best answer/);
+    await expectNoAxeViolationsWithoutJs(page);
     // On paper: no site header or banner, the answer sheet with a box for every answer.
     await page.emulateMedia({ media: "print" });
     await expect(page.locator(".site-header")).toBeHidden();
@@ -59,24 +60,24 @@ test.describe("paper, scored, JavaScript off", () => {
 
     // The officer types the answers in, keyed by the reference. A wrong reference is refused clearly.
     await page.goto("/support/paper");
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolationsWithoutJs(page);
     await page.getByLabel("Reference number").fill(mistyped(reference));
     await page.getByRole("button", { name: "Continue" }).click();
     await expect(errorSummary(page)).toContainText("That is not a reference number we gave out");
     await expect(page).toHaveTitle(/^Error: /);
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolationsWithoutJs(page);
     await page.getByLabel("Reference number").fill(printed);
     await page.getByRole("button", { name: "Continue" }).click();
     await expect(page).toHaveURL(new RegExp(`/support/paper/${reference}$`));
     await expect(page.getByRole("heading", { level: 1, name: `Enter ${carer.name}'s answers` })).toBeVisible();
-    expect(await page.content()).not.toMatch(/"best"|best answer|correct/i);
-    await expectNoAxeViolations(page);
+    expect(await page.content()).not.toMatch(/"best"|data-best|The best answer:|>Best answer<|Not the best answer/);
+    await expectNoAxeViolationsWithoutJs(page);
 
     // Nothing ticked: every question is named, nothing is stored.
     await page.getByRole("button", { name: "Score these answers" }).click();
     await expect(errorSummary(page)).toContainText("Enter the answer ticked for question 1");
     await expect(errorSummary(page)).toContainText("Enter the answer ticked for question 5");
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolationsWithoutJs(page);
 
     // The sheet: the best answer for four questions, a wrong one for the last (4 of 5 is the pass mark).
     for (let n = 1; n <= 5; n++) {
@@ -91,18 +92,18 @@ test.describe("paper, scored, JavaScript off", () => {
     await expect(page.getByRole("heading", { level: 1, name: `${carer.name} passed` })).toBeVisible();
     await expect(page.getByText("got 4 out of 5 right")).toBeVisible();
     await expect(page.getByText("The best answer:").first()).toBeVisible(); // feedback, now that it is scored
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolationsWithoutJs(page);
 
     // A sheet is entered once.
     await page.goto(`/support/paper/${reference}`);
     await expect(page.getByRole("status")).toContainText("A sheet is entered only once");
     await expect(page.getByRole("button", { name: "Score these answers" })).toHaveCount(0);
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolationsWithoutJs(page);
 
     // What a trainer sees.
     await page.goto(`/trainer/people/${carer.id}`);
     await expect(page.getByText(`On paper, entered by ${trainer.name}`).first()).toBeVisible();
-    await expect(page.getByRole("table", { name: /Paper workbooks of/ })).toContainText(printed);
+    await expect(page.getByRole("table", { name: /Paper workbooks printed for/ })).toContainText(printed);
     await expect(page.getByRole("table", { name: /Audit entries about/ })).toContainText("Entered a paper workbook's answers (scored)");
     await page.goto(`/trainer/matrix?q=${encodeURIComponent(carer.name)}`);
     await expect(page.getByText(`On paper, entered by ${trainer.name}`)).toBeVisible();
@@ -114,7 +115,7 @@ test.describe("paper, scored, JavaScript off", () => {
     const carer = await makePerson("carer", { schemeId });
     await signIn(page, trainer.email, trainer.password);
     await page.goto(`/support/${carer.id}`);
-    await page.getByRole("button", { name: /^Print a workbook: The triangle of care/ }).click();
+    await page.getByRole("button", { name: /^Print a workbook ?: The triangle of care/ }).click();
     const reference = /\/support\/paper\/(\d{10})\/print$/.exec(page.url())![1]!;
 
     const other = await makePerson("trainer", { schemeId: await makeScheme(`Other ${randomBytes(3).toString("hex")}`) });
@@ -125,7 +126,7 @@ test.describe("paper, scored, JavaScript off", () => {
     expect(response?.status()).toBe(403);
     await otherPage.goto(`/support/paper?reference=${reference}`);
     await expect(errorSummary(otherPage)).toContainText("There is no workbook with that reference number for your scheme");
-    await expectNoAxeViolations(otherPage);
+    await expectNoAxeViolationsWithoutJs(otherPage);
     await context.close();
 
     const carerContext = await browser.newContext({ javaScriptEnabled: false });

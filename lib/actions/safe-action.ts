@@ -10,12 +10,14 @@ import "server-only";
 //   "public" actions too: only what the course needs is allowed there (lib/access.ts).
 // - A role not in the list, or NotAllowed from lib/: the "no access" page (403), nothing changed.
 // - Input the schema refuses: the `{ errors, values }` form state, a message beside each field.
+//   A NUL character in any field is refused the same way, before the schema: no one types it, and
+//   PostgreSQL cannot store it in text (it would fail the insert with a 500).
 // - ShownError (a quiz problem, say): its message, beside its field when it names one.
 //
 // redirect() is never caught here: only NotAllowed and ShownError are, and everything else
 // (Next's redirect and notFound signals among them) goes on up to Next.
 import { redirect } from "next/navigation";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Role } from "@/db/schema";
 import { type InSupportedSession, type Viewer, refusedInSupportedSession } from "../access";
 import { getViewer } from "../auth/viewer";
@@ -27,6 +29,18 @@ import { SUPPORTED_SESSION_NO_ACCESS_PATH, showNoAccess } from "../http-status";
 export type Access = "public" | "signed-in" | readonly Role[];
 
 export type ViewerFor<A extends Access> = A extends "public" ? Viewer | null : Viewer;
+
+export const NUL_MESSAGE = "This contains a hidden character that cannot be saved. Type it again rather than pasting it.";
+
+/** The form's fields parsed by the schema, or an issue on the first field holding a NUL character. */
+function parseForm<S extends z.ZodType>(schema: S, input: ((formData: FormData) => unknown) | undefined, formData: FormData) {
+  for (const [name, value] of formData.entries()) {
+    if (typeof value === "string" && value.includes("\u0000")) {
+      return { success: false as const, error: new z.ZodError([{ code: "custom", path: [name], message: NUL_MESSAGE, input: value }]) };
+    }
+  }
+  return schema.safeParse((input ?? Object.fromEntries)(formData));
+}
 
 /** Never put back into a form after an error. */
 const NEVER_ECHOED = ["password", "token"];
@@ -82,7 +96,7 @@ export function safeAction<S extends z.ZodType, A extends Access>(
   return async (_previous, formData) => {
     const viewer = await viewerFor(options, formData);
     const values = formValues(formData, [...NEVER_ECHOED, ...(options.omitValues ?? [])]);
-    const parsed = options.schema.safeParse((options.input ?? Object.fromEntries)(formData));
+    const parsed = parseForm(options.schema, options.input, formData);
     if (!parsed.success) return options.invalid ? options.invalid(parsed.error, values) : { errors: zodErrors(parsed.error), values };
     try {
       return await handler(parsed.data, { viewer, formData, values });
@@ -114,7 +128,7 @@ export function safeFormAction<S extends z.ZodType, A extends Access>(
 ): (formData: FormData) => Promise<void> {
   return async (formData) => {
     const viewer = await viewerFor(options, formData);
-    const parsed = options.schema.safeParse((options.input ?? Object.fromEntries)(formData));
+    const parsed = parseForm(options.schema, options.input, formData);
     if (!parsed.success) {
       if (options.invalid) options.invalid(parsed.error, formData);
       showNoAccess();

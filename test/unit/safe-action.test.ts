@@ -16,7 +16,7 @@ vi.mock("next/navigation", () => ({
 }));
 vi.mock("@/lib/auth/viewer", () => ({ getViewer: async () => h.current }));
 
-const { safeAction, safeFormAction } = await import("@/lib/actions/safe-action");
+const { NUL_MESSAGE, safeAction, safeFormAction } = await import("@/lib/actions/safe-action");
 const { routeHandler, idText } = await import("@/lib/actions/route-handler");
 
 const carer: Viewer = { personId: 1, name: "Cara", email: "cara@example.org", role: "carer", schemeId: 1, sessionId: "s" };
@@ -68,6 +68,19 @@ describe("safeAction", () => {
     expect(state.errors).toEqual([{ field: "name", message: "Enter a name" }]);
     expect(state.values).toEqual({ name: "", other: "kept" });
     expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("refuses a NUL character in any field beside that field, before the schema (PostgreSQL cannot store it)", async () => {
+    const handler = vi.fn(() => ({}));
+    const action = safeAction({ access: "signed-in", schema }, handler);
+    h.current = carer;
+    const state = await action({}, form({ name: "Ada", other: "a\u0000b" }));
+    expect(state.errors).toEqual([{ field: "other", message: NUL_MESSAGE }]);
+    expect(handler).not.toHaveBeenCalled();
+    const plainHandler = vi.fn(async () => {});
+    const plain = safeFormAction({ access: "signed-in", schema }, plainHandler);
+    expect(await redirectOf(() => plain(form({ name: "A\u0000" })))).toBe("/no-access");
+    expect(plainHandler).not.toHaveBeenCalled();
   });
 
   it("turns NotAllowed into the no-access page, or the answer the action chose", async () => {

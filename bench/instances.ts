@@ -25,7 +25,7 @@
 // with scripts/lib/postgres.sh. Exits 1 when any check fails. Results: data/bench/instances/result.json.
 import { encode } from "next-auth/jwt";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type Db, openPostgres, useDatabase, writeTransaction } from "@/db/client";
@@ -37,11 +37,12 @@ import { hashPassword } from "@/lib/auth/hashing";
 import { type HtmlForm, findForm } from "../test/support/html-forms";
 import { SESSION_COOKIE, postForm, signIn } from "./lib/http";
 import { type PgServer, benchPostgres, recreateDatabase } from "./lib/postgres";
-import { BENCH_DATA, BENCH_SECRET, ROOT, type SiteServer, ensureBuild, freePort, log, snapshotBuild, startSite, waitForHttp } from "./lib/server";
+import { MODULE_SLUGS } from "@/lib/content/schemas";
+import { bestOptions } from "./lib/best-answers";
+import { BENCH_DATA, BENCH_SECRET, type SiteServer, ensureBuild, freePort, log, snapshotBuild, startSite, waitForHttp } from "./lib/server";
 
-const MODULES = ["golden-rules", "confidentiality", "triangle-of-care"] as const;
 const PER_ATTEMPT = 5;
-const WRITES_PER_LEARNER = MODULES.length * (PER_ATTEMPT + 2);
+const WRITES_PER_LEARNER = MODULE_SLUGS.length * (PER_ATTEMPT + 2);
 /** A request still failing after this long is given up, and the run fails. */
 const GIVE_UP_MS = 120_000;
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -139,17 +140,6 @@ class HttpProblem extends Error {
   }
 }
 
-function bestOptions(): Map<string, string> {
-  const best = new Map<string, string>();
-  for (const m of MODULES) {
-    const dir = join(ROOT, "content", "scenarios", m);
-    for (const f of readdirSync(dir)) {
-      const s = JSON.parse(readFileSync(join(dir, f), "utf8")) as { id: string; options: { id: string; best: boolean }[] };
-      best.set(s.id, s.options.find((o) => o.best)!.id);
-    }
-  }
-  return best;
-}
 
 function percentile(values: number[], p: number): number {
   if (!values.length) return 0;
@@ -425,7 +415,7 @@ export async function instancesBench(opts: { learners?: number; ports?: [number,
     async function learner(i: number): Promise<void> {
       const cookie = cookies[i]!;
       const both = i % 4 === 0;
-      for (const moduleSlug of MODULES) {
+      for (const moduleSlug of MODULE_SLUGS) {
         const quizPage = `/modules/${moduleSlug}/quiz`;
         const startHtml = await page(quizPage, cookie);
         const startForm = findForm(startHtml, /Start the quiz|Continue the quiz|Start a new attempt/);
@@ -650,7 +640,7 @@ export async function instancesBench(opts: { learners?: number; ports?: [number,
       certificates: await n("select count(*)::int as n from certificates"),
       openAttempts: await n("select count(*)::int as n from quiz_attempts where submitted_at is null"),
     };
-    const expected = { attempts: learners * MODULES.length, answers: learners * MODULES.length * PER_ATTEMPT, completions: learners * MODULES.length, certificates: learners, openAttempts: 0 };
+    const expected = { attempts: learners * MODULE_SLUGS.length, answers: learners * MODULE_SLUGS.length * PER_ATTEMPT, completions: learners * MODULE_SLUGS.length, certificates: learners, openAttempts: 0 };
     figures.counts = final;
     check("exact counts", JSON.stringify(final) === JSON.stringify(expected), `${JSON.stringify(final)} (expected ${JSON.stringify(expected)})`);
     const duplicates = {

@@ -13,16 +13,17 @@
 // are proven by the multi-instance test (issue 14, item 8).
 import { openRawConnection, rawConnection } from "@/db/raw";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { encode } from "next-auth/jwt";
 import { openDatabase } from "@/db/client";
 import { findForm } from "../test/support/html-forms";
 import { SESSION_COOKIE, getHtml, postForm } from "./lib/http";
-import { BENCH_DATA, BENCH_SECRET, ROOT, type SiteServer, ensureBuild, log, snapshotBuild, startSite } from "./lib/server";
+import { MODULE_SLUGS } from "@/lib/content/schemas";
+import { bestOptions } from "./lib/best-answers";
+import { BENCH_DATA, BENCH_SECRET, type SiteServer, ensureBuild, log, snapshotBuild, startSite } from "./lib/server";
 
-const MODULES = ["golden-rules", "confidentiality", "triangle-of-care"] as const;
 const PER_ATTEMPT = 5;
 
 export type KillRestartResult = {
@@ -43,17 +44,6 @@ export type KillRestartResult = {
 
 type Ack = { kind: "start"; attemptId: number } | { kind: "answer"; attemptId: number; scenarioId: string; optionId: string } | { kind: "submit"; attemptId: number };
 
-function bestOptions(): Map<string, string> {
-  const best = new Map<string, string>();
-  for (const m of MODULES) {
-    const dir = join(ROOT, "content", "scenarios", m);
-    for (const f of readdirSync(dir)) {
-      const s = JSON.parse(readFileSync(join(dir, f), "utf8")) as { id: string; options: { id: string; best: boolean }[] };
-      best.set(s.id, s.options.find((o) => o.best)!.id);
-    }
-  }
-  return best;
-}
 
 class Down extends Error {}
 
@@ -99,7 +89,7 @@ export async function killRestart(opts: { learners?: number; snapshot?: boolean 
   let inFlight = 0;
   let resumed: () => void = () => {};
   const whenBack = new Promise<void>((r) => (resumed = r));
-  const expectedOps = learners * MODULES.length * (PER_ATTEMPT + 2);
+  const expectedOps = learners * MODULE_SLUGS.length * (PER_ATTEMPT + 2);
   const killAt = Math.round(expectedOps * 0.35);
   let killed: Promise<void> | null = null;
   let acknowledgedBeforeKill = 0;
@@ -159,7 +149,7 @@ export async function killRestart(opts: { learners?: number; snapshot?: boolean 
   async function learner(i: number): Promise<void> {
     const cookie = cookies[i]!;
     const retry = i % 4 === 0;
-    for (const moduleSlug of MODULES) {
+    for (const moduleSlug of MODULE_SLUGS) {
       for (;;) {
         try {
           const quizPage = `/modules/${moduleSlug}/quiz`;
@@ -235,7 +225,7 @@ export async function killRestart(opts: { learners?: number; snapshot?: boolean 
   };
   const integrity = String(check.pragma("integrity_check", { simple: true }));
   check.close();
-  const expected = { certificates: learners, completions: learners * MODULES.length, attempts: learners * MODULES.length, answers: learners * MODULES.length * PER_ATTEMPT };
+  const expected = { certificates: learners, completions: learners * MODULE_SLUGS.length, attempts: learners * MODULE_SLUGS.length, answers: learners * MODULE_SLUGS.length * PER_ATTEMPT };
   const busy = (output.match(/SQLITE_BUSY|database is locked/g) ?? []).length;
   serverErrors.push(...failures.map((f) => `learner: ${f}`));
   const result: KillRestartResult = {

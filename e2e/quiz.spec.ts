@@ -109,14 +109,18 @@ test.describe("scenario quizzes", () => {
   });
 
   // CSS only: the stacking needs no JavaScript, but axe does, so this runs with it on.
-  test("My certificates stacks on a 390 and a 320 pixel phone, with nothing cut off", async ({ page }, testInfo) => {
+  test("My certificates, reached from My training, stacks on a 390 and a 320 pixel phone, with nothing cut off", async ({ page }, testInfo) => {
     test.setTimeout(180_000);
     const carer = await makePerson("carer");
     await signIn(page, carer.email, carer.password);
     for (const m of MODULES) await takeQuiz(page, m, "best");
+    await page.goto("/my");
+    await expect(page.getByText("You have 1 certificate.")).toBeVisible();
+    await page.getByRole("link", { name: "See all your certificates and their codes" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "My certificates" })).toBeVisible();
     for (const width of [390, 320]) {
       await page.setViewportSize({ width, height: 800 });
-      await page.goto("/my");
+      await page.goto("/my/certificates");
       const table = page.getByRole("table", { name: "My certificates" });
       await expect(table.locator("td.code-cell")).toBeVisible();
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));

@@ -92,7 +92,7 @@ test.describe("security headers and cookies", () => {
         (p) => [anon, p, "public"] as [APIRequestContext, string, "public"],
       ),
       ...["/modules/golden-rules/consent", "/modules/golden-rules/print"].map((p) => [carer, p, "public"] as [APIRequestContext, string, "public"]),
-      ...["/my", "/dashboard", "/modules/golden-rules", "/modules/golden-rules/quiz", `/certificates/${w.certificateId}`, `/certificates/${w.certificateId}/pdf`, "/my/calendar", "/my/data"].map(
+      ...["/my", "/dashboard", "/modules/golden-rules", "/modules/golden-rules/quiz", `/certificates/${w.certificateId}`, `/certificates/${w.certificateId}/pdf`, "/my/certificates", "/my/calendar", "/my/data"].map(
         (p) => [carer, p, "personal"] as [APIRequestContext, string, "personal"],
       ),
       ...["/trainer", "/trainer/matrix", "/trainer/matrix/export", "/trainer/intakes", "/trainer/leavers", "/trainer/analytics", "/trainer/audit", `/trainer/people/${w.carer.id}`, `/trainer/people/${w.carer.id}/data`].map(
@@ -225,6 +225,7 @@ test.describe("x-middleware-subrequest", () => {
     const w = await world();
     const paths = [
       "/my",
+      "/my/certificates",
       "/my/data",
       "/my/calendar",
       "/dashboard",
@@ -275,7 +276,7 @@ test.describe("old session cookies", () => {
 
   async function expectRefused(cookie: string, question: { path: string; html: string }, personId: number) {
     const stranger = await client({ cookie });
-    for (const path of ["/my", "/my/data", "/modules/golden-rules/quiz", question.path]) {
+    for (const path of ["/my", "/my/certificates", "/my/data", "/modules/golden-rules/quiz", question.path]) {
       const res = await stranger.get(path, { maxRedirects: 0 });
       expect(res.status(), path).toBeGreaterThanOrEqual(300);
       expect(res.status(), path).toBeLessThan(400);

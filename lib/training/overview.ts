@@ -54,7 +54,14 @@ export async function learnerOverview(viewer: Viewer, personId: number) {
       reading: read,
     };
   });
-  const certificates = history.map((c) => ({
+  return { person: { id: person.id, name: person.name }, state, modules, certificates: certificateRows(history, day) };
+}
+
+type HistoryRow = NonNullable<Awaited<ReturnType<typeof personWithCertificates>>>["certificates"][number];
+
+/** Certificates as the pages show them: newest first, code formatted, status on `day`. */
+function certificateRows(history: HistoryRow[], day: string) {
+  return history.map((c) => ({
     id: c.id,
     code: formatCode(c.code),
     issuedOn: c.issuedOn,
@@ -63,5 +70,15 @@ export async function learnerOverview(viewer: Viewer, personId: number) {
     contentVersion: c.contentVersion,
     status: certificateStatus(c, day),
   }));
-  return { person: { id: person.id, name: person.name }, state, modules, certificates };
+}
+
+/**
+ * Every certificate a person has had, newest first, after checking the viewer may see them ("My
+ * certificates"). My training shows only the current one: a history of five years was the most
+ * expensive part of that page to draw, and most visits are about what to do next.
+ */
+export async function certificateHistory(viewer: Viewer, personId: number) {
+  const found = await personWithCertificates(personId);
+  if (!found || !canViewPerson(viewer, { id: found.person.id, schemeId: found.person.schemeId })) throw new NotAllowed();
+  return certificateRows(found.certificates, today());
 }

@@ -10,7 +10,7 @@ import { scenariosOf } from "@/lib/content/scenarios";
 import type { ModuleSlug } from "@/lib/content/schemas";
 import { NotAllowed } from "@/lib/errors";
 import { answerScenario, startOrResumeAttempt, submitAttempt } from "@/lib/quiz/service";
-import { learnerOverview } from "@/lib/training/overview";
+import { certificateHistory, learnerOverview } from "@/lib/training/overview";
 import { trainingState } from "@/lib/training/state";
 import { freshDatabase, makePerson, makeScheme, viewerOf } from "../helpers/db";
 
@@ -83,11 +83,20 @@ describe("learnerOverview", () => {
     o = await expectAgreement();
     expect(o.state).toMatchObject({ cycle: 3, liveCertificate: undefined });
     expect(o.certificates.map((c) => c.status)).toEqual(["revoked", "superseded"]);
+    // "My certificates" lists the same rows, newest first.
+    expect(await certificateHistory(carer, carer.personId)).toEqual(o.certificates);
   });
 
   it("is for the person themselves and their scheme's trainers only", async () => {
     await expect(learnerOverview(trainer, carer.personId)).resolves.toBeDefined();
     await expect(learnerOverview(outsider, carer.personId)).rejects.toThrow(NotAllowed);
     await expect(learnerOverview(carer, 999_999)).rejects.toThrow(NotAllowed);
+  });
+
+  it("lets the same people, and only them, read the certificate history", async () => {
+    await expect(certificateHistory(carer, carer.personId)).resolves.toEqual([]);
+    await expect(certificateHistory(trainer, carer.personId)).resolves.toEqual([]);
+    await expect(certificateHistory(outsider, carer.personId)).rejects.toThrow(NotAllowed);
+    await expect(certificateHistory(carer, 999_999)).rejects.toThrow(NotAllowed);
   });
 });

@@ -89,6 +89,7 @@ const checkRoute = await import("@/app/(course)/modules/[module]/checks/[checkId
 const pages = {
   layout: (await import("@/app/(site)/layout")).default,
   my: (await import("@/app/(site)/my/page")).default,
+  myCertificates: (await import("@/app/(site)/my/certificates/page")).default,
   module: (await import("@/app/(site)/modules/[module]/page")).default,
   quiz: (await import("@/app/(site)/modules/[module]/quiz/page")).default,
   question: (await import("@/app/(site)/modules/[module]/quiz/[attempt]/[number]/page")).default,
@@ -204,7 +205,7 @@ describe("starting and ending: the switch is server-side, on the officer's own s
     expect(my).toContain("in a supported session with <!-- -->Tina Trainer");
     expect(my).not.toContain("/my/data");
     expect(my).not.toContain("/my/calendar");
-    expect(my).not.toContain("/certificates/");
+    expect(my).not.toContain("/certificates");
 
     // The same officer on another device is still themselves: the switch belongs to one session.
     const other = h.sid;
@@ -423,6 +424,7 @@ const matrix: Record<string, { call: () => Promise<unknown>; expect: Record<Brow
   // Everything else of the carer's account: refused in a supported session.
   "route /my/data (data export)": { call: () => myDataRoute.GET(new Request("http://localhost/my/data")), expect: account("200", "200") },
   "route /my/calendar": { call: () => calendarRoute.GET(new Request("http://localhost/my/calendar")), expect: account("200", "404") },
+  "page /my/certificates": { call: async () => await renderHtml(await pages.myCertificates()), expect: account("ok", "ok") },
   "page /certificates/[id]": {
     call: async () => await renderHtml(await pages.certificate({ params: Promise.resolve({ id: String(w.certificateId) }), searchParams: Promise.resolve({}) })),
     expect: account("ok", "ok"),

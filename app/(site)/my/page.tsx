@@ -4,7 +4,6 @@ import Link from "next/link";
 import { ContactList } from "@/app/_components/scheme/scheme-panel";
 import { canTakeCourse } from "@/lib/access";
 import { requireViewer } from "@/lib/auth/viewer";
-import { CERTIFICATE_STATUS_LABEL, CERTIFICATE_STATUS_TAG } from "@/lib/certificates/status";
 import { formatLongDate } from "@/lib/dates";
 import { REFRESHER_STATUS_LABEL, REFRESHER_STATUS_TAG, formatRefresherLine } from "@/lib/refresher";
 import { MODULE_STATUS_LABEL, learnerOverview } from "@/lib/training/overview";
@@ -117,35 +116,10 @@ export default async function MyTrainingPage({ searchParams }: { searchParams: P
       {!supported && certificates.length ? (
         <>
           <h2>My certificates</h2>
-          {/* On a phone the rows stack into cards (globals.css, .table--stack). The explicit roles keep
-              it a table for screen readers in browsers that drop table semantics once rows are blocks. */}
-          <div className="table-wrap">
-            <table className="table--stack" role="table">
-              <caption className="visually-hidden">My certificates</caption>
-              <thead role="rowgroup">
-                <tr role="row">
-                  <th scope="col" role="columnheader">Issued</th>
-                  <th scope="col" role="columnheader">Expires</th>
-                  <th scope="col" role="columnheader">Status</th>
-                  <th scope="col" role="columnheader">Code</th>
-                </tr>
-              </thead>
-              <tbody role="rowgroup">
-                {certificates.map((c) => (
-                  <tr key={c.id} role="row">
-                    <td role="cell" data-label="Issued">
-                      <Link href={`/certificates/${c.id}`}>{formatLongDate(c.issuedOn)}</Link>
-                    </td>
-                    <td role="cell" data-label="Expires">{formatLongDate(c.expiresOn)}</td>
-                    <td role="cell" data-label="Status">
-                      <span className={CERTIFICATE_STATUS_TAG[c.status]}>{CERTIFICATE_STATUS_LABEL[c.status]}</span>
-                    </td>
-                    <td role="cell" data-label="Code" className="code-cell">{c.code}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <p>
+            {certificates.length === 1 ? "You have 1 certificate." : `You have ${certificates.length} certificates.`}{" "}
+            <Link href="/my/certificates">See all your certificates and their codes</Link>
+          </p>
         </>
       ) : null}
       {local ? (

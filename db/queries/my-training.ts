@@ -1,6 +1,7 @@
-// What "My training" reads, in three statements whatever the length of someone's history: the
-// person with every certificate (and its content version's retraining mark), then the modules of
-// the one cycle the page shows, and the pages they have read. On a remote database each statement
+// What "My training" reads, in a few statements whatever the length of someone's history: the
+// person with every certificate (and its content version's retraining mark), then the completions
+// of the one cycle the page shows (and, only while a module is not yet completed, which quizzes
+// were started), and the pages they have read. On a remote database each statement
 // is a round trip, so the page is built for few. The statements are prepared once per connection
 // (db/prepared.ts).
 import { and, desc, eq, sql } from "drizzle-orm";
@@ -75,13 +76,14 @@ export async function personWithCertificates(personId: number, db: DbOrTx = read
   return { person: first.person, certificates: list, retrainMarks };
 }
 
-/** One cycle's completions, and the modules with an attempt in that cycle. */
-export async function cycleProgress(personId: number, cycle: number, db: DbOrTx = reader()) {
-  const s = statements(db);
-  return {
-    completions: await s.completions.execute({ personId, cycle }),
-    attemptedModules: new Set((await s.attempted.execute({ personId, cycle })).map((r) => r.moduleSlug)),
-  };
+/** One cycle's completions. */
+export async function completionsOfCycle(personId: number, cycle: number, db: DbOrTx = reader()) {
+  return await statements(db).completions.execute({ personId, cycle });
+}
+
+/** The modules with a quiz attempt in one cycle. */
+export async function modulesAttemptedInCycle(personId: number, cycle: number, db: DbOrTx = reader()): Promise<Set<string>> {
+  return new Set((await statements(db).attempted.execute({ personId, cycle })).map((r) => r.moduleSlug));
 }
 
 /** Every page the person has read. */

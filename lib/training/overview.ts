@@ -1,8 +1,8 @@
 import "server-only";
-// Everything "My training" shows, for one person, after checking the viewer may see it. Three
-// statements however long their history (db/queries/my-training.ts); the rules are trainingState's
+// Everything "My training" shows, for one person, after checking the viewer may see it. Three or
+// four statements however long their history (db/queries/my-training.ts); the rules are trainingState's
 // (lib/training/state.ts), applied to the rows read here.
-import { cycleProgress, pageReadsOf, personWithCertificates } from "@/db/queries/my-training";
+import { completionsOfCycle, modulesAttemptedInCycle, pageReadsOf, personWithCertificates } from "@/db/queries/my-training";
 import { type Viewer, canViewPerson } from "../access";
 import { certificateStatus } from "../certificates/status";
 import { formatCode } from "../certificates/code";
@@ -25,14 +25,20 @@ export async function learnerOverview(viewer: Viewer, personId: number) {
   const live = liveCertificateOf(history);
   const position = currentCycle(day, live, live ? (retrainMarks.get(live.contentVersion) ?? null) : null, Math.max(0, ...history.map((c) => c.cycle)));
   // Only the cycle the page shows.
-  const [course, progress, reads] = await Promise.all([loadCourse(), cycleProgress(person.id, position.cycle), pageReadsOf(person.id)]);
-  const state = await stateOf(day, position, live, progress.completions, () => progress.attemptedModules.size > 0);
+  const [course, completions, reads] = await Promise.all([loadCourse(), completionsOfCycle(person.id, position.cycle), pageReadsOf(person.id)]);
+  // Which quizzes were started matters only while a module is not completed in this cycle: someone
+  // who has completed all three (most visits, once the first weeks are over) saves a statement.
+  const completedSlugs = new Set(completions.map((c) => c.moduleSlug));
+  const attemptedModules = course.modules.every((m) => completedSlugs.has(m.slug))
+    ? completedSlugs
+    : await modulesAttemptedInCycle(person.id, position.cycle);
+  const state = await stateOf(day, position, live, completions, () => attemptedModules.size > 0);
   // The officers named by a supported or paper completion (issue 16): one lookup, only when there are any.
   const officerIds = state.completions.map(routeOfficerId).filter((id): id is number => id !== null);
   const officers = officerIds.length ? await namesOf(officerIds) : new Map<number, string>();
   const modules = course.modules.map((m) => {
     const completion = state.completions.find((c) => c.moduleSlug === m.slug);
-    const attempted = progress.attemptedModules.has(m.slug);
+    const attempted = attemptedModules.has(m.slug);
     const read = moduleReading(
       m,
       reads.filter((r) => r.moduleSlug === m.slug),

@@ -15,7 +15,7 @@
 // | ------------------------------------ | --------------------------------------------------- |
 // | (await write).changes                | rowCount                                            |
 // | db.all(sql)                          | (await db.execute(sql)).rows                        |
-// | statements prepared once per conn    | plain parameterised queries (unnamed)               |
+// | statements prepared once per conn    | built once, named on the server (namedPerConnection) |
 // | count(*) is a number                 | bigint, a string in node-postgres: count(*)::int    |
 // | date(x, '+N days') on 'YYYY-MM-DD'   | to_char(x::date + N, 'YYYY-MM-DD')                  |
 // | min(a, b) / max(a, b)                | least(a, b) / greatest(a, b)                         |
@@ -156,6 +156,42 @@ function cachedPerConnection<T>(db: DbOrTx, name: string, build: (db: DbOrTx, na
   return statement;
 }
 
+/** drizzle's node-postgres prepared query: the two query configs it hands to pg. */
+type PgPreparedQuery = { queryConfig: { name?: string }; rawQueryConfig: { name?: string } };
+const isPgPreparedQuery = (value: unknown): value is PgPreparedQuery =>
+  typeof value === "object" && value !== null && "queryConfig" in value && "rawQueryConfig" in value;
+
+let namingStatements = true;
+
+/**
+ * Whether PostgreSQL statements get names (DATABASE_PREPARED_STATEMENTS, set when the database is
+ * opened): off only behind a pooler in transaction mode that cannot keep named statements, where a
+ * name made on one server connection would be missing, or already there, on the next.
+ */
+export function nameStatementsOnServer(on: boolean): void {
+  namingStatements = on;
+}
+
+/**
+ * PostgreSQL: each statement built once per drizzle database, as on SQLite, and named on the
+ * server, so each pooled connection parses and plans it once, at its first use, and afterwards only
+ * binds and runs it (node-postgres remembers the names per connection). Measured in process on the
+ * 10,000-person data set: My training's four statements 1.2–1.3 ms unnamed, 0.6–0.8 ms named. A
+ * builder returns one statement or an object of them; each gets its own name.
+ */
+function namedPerConnection<T>(db: DbOrTx, name: string, build: (db: DbOrTx, name: string) => T): T {
+  return cachedPerConnection(db, name, (c, n) => {
+    const built = build(c, n);
+    if (!namingStatements) return built;
+    const entries: [string, unknown][] = isPgPreparedQuery(built) ? [[n, built]] : Object.entries(built as object).map(([k, v]) => [`${n}_${k}`, v]);
+    for (const [statementName, statement] of entries) {
+      if (!isPgPreparedQuery(statement)) throw new Error(`prepared("${n}"): ${statementName} is not a prepared statement`);
+      statement.queryConfig.name = statement.rawQueryConfig.name = `slt_${statementName}`;
+    }
+    return built;
+  });
+}
+
 /** What drizzle's insert builder offers, on either engine. */
 type Inserter = { insert(table: Table): { values(rows: never): Promise<unknown> } };
 
@@ -263,9 +299,9 @@ export const postgresDialect: Dialect = {
   rows: async <T>(db: DbOrTx, query: SQL) => (await pg(db).execute(query)).rows as T[],
   // Built once per connection object, as on SQLite (the pool's drizzle database lives as long as the
   // process; a transaction's tx, only as long as the transaction): building a query with drizzle's
-  // builder costs more CPU than PostgreSQL takes to run a small one. Run as plain parameterised
-  // queries (`.prepare()` without a name is an unnamed statement), on whichever pooled connection.
-  prepared: cachedPerConnection,
+  // builder costs more CPU than PostgreSQL takes to run a small one. Named on the server, so each
+  // pooled connection also parses and plans it only once (namedPerConnection).
+  prepared: namedPerConnection,
   count: () => sql`count(*)::int`,
   sumInt: (expr) => sql`sum(${expr})::bigint`,
   toNumber: (value) => Number(value ?? 0),

@@ -10,11 +10,15 @@ import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import type { Conn, Db, Tx } from "./client";
+import { nameStatementsOnServer } from "./dialect";
 import { buildPgPoolOptions, describeSsl, type PgConnectionInput } from "./pg-connection-options";
 import { migratePostgres } from "./pg-migrate";
 import * as schema from "./schema-pg";
 
-export type PostgresConfig = Omit<PgConnectionInput, "readFile" | "applicationName">;
+export type PostgresConfig = Omit<PgConnectionInput, "readFile" | "applicationName"> & {
+  /** Name the hot statements on the server (the default); false behind a pooler that cannot keep them. */
+  namedStatements?: boolean;
+};
 
 /** What drizzle's node-postgres database offers that the shared query layer's types do not name. */
 type PgDrizzle = {
@@ -88,6 +92,7 @@ export function openPostgres(config: PostgresConfig): PostgresDb {
   const options = buildPgPoolOptions({ connectTimeoutMs: 5_000, ...config, applicationName: "shared-lives" });
   const pool = new pg.Pool(options);
   watchConnections(pool);
+  nameStatementsOnServer(config.namedStatements ?? true);
   return new PostgresDb(config, pool, options);
 }
 

@@ -22,6 +22,9 @@ const envSchema = z
     DATABASE_CA_FILE: z.string().optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1, "must be at least 1").max(200).optional(),
     DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
+    // "off" behind a pooler in transaction mode that cannot keep named statements (PgBouncer before
+    // 1.21, or max_prepared_statements = 0): see docs/scaling.md.
+    DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off", ""], "must be on or off").optional(),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 33)").optional(),
     // Without AUTH_SECRET, a secret is generated into data/ for the one-command start. That secret
     // belongs to one machine: with several app instances (or any production deployment) set this,
@@ -117,10 +120,10 @@ export function databasePath(): string {
 
 /**
  * The PostgreSQL database named by DATABASE_URL (postgres://…, with DATABASE_CA_FILE for TLS, and
- * DATABASE_POOL_SIZE / DATABASE_STATEMENT_TIMEOUT_MS), or null for the SQLite file. Read on every
+ * DATABASE_POOL_SIZE / DATABASE_STATEMENT_TIMEOUT_MS / DATABASE_PREPARED_STATEMENTS), or null for the SQLite file. Read on every
  * call, like databasePath(); values are checked by env() at start.
  */
-export function postgresFromEnv(): { url: string; caFile?: string; poolSize?: number; statementTimeoutMs?: number } | null {
+export function postgresFromEnv(): { url: string; caFile?: string; poolSize?: number; statementTimeoutMs?: number; namedStatements: boolean } | null {
   const url = process.env.DATABASE_URL?.trim();
   if (!url) return null;
   const whole = (name: string) => {
@@ -135,6 +138,8 @@ export function postgresFromEnv(): { url: string; caFile?: string; poolSize?: nu
     poolSize: whole("DATABASE_POOL_SIZE") ?? 10,
     // A runaway query is stopped after 30 s rather than holding a connection for ever.
     statementTimeoutMs: whole("DATABASE_STATEMENT_TIMEOUT_MS") ?? 30_000,
+    // The hot statements are named on the server (db/dialect.ts) unless this says off.
+    namedStatements: process.env.DATABASE_PREPARED_STATEMENTS?.trim() !== "off",
   };
 }
 

@@ -6,7 +6,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Conn, openDatabase, type SqliteDb } from "@/db/client";
-import { type Dialect, escapeLike, first, one, postgresDialect, sqliteDialect } from "@/db/dialect";
+import { type Dialect, escapeLike, first, nameStatementsOnServer, one, postgresDialect, sqliteDialect } from "@/db/dialect";
 import { buildPgPoolOptions } from "@/db/pg-connection-options";
 import { migratePostgres } from "@/db/pg-migrate";
 import * as pgSchema from "@/db/schema-pg";
@@ -277,5 +277,42 @@ describe.skipIf(!baseUrl)("the PostgreSQL dialect", () => {
     });
     expect(heldInside).toBe(true);
     expect(await tryLock()).toBe(true);
+  });
+
+  it("names each prepared statement on the server, so a connection parses and plans it once", async () => {
+    // One connection, so the statements and pg_prepared_statements are that connection's.
+    const single = new pg.Pool({ ...pool.options, max: 1 });
+    try {
+      const one = asConn(drizzle(single, { schema: pgSchema }));
+      const build = () =>
+        postgresDialect.prepared(one, "probe", (c) => ({
+          // As the queries are written (db/queries/): typed for either engine, .prepare() without a name.
+          byName: c.select({ id: sql<number>`id` }).from(sql`schemes`).where(sql`name = ${sql.placeholder("name")}`).prepare(),
+          all: c.select({ id: sql<number>`id` }).from(sql`schemes`).prepare(),
+        }));
+      for (let i = 0; i < 3; i++) {
+        expect(await build().byName.execute({ name: "none" })).toEqual([]);
+        expect(await build().all.execute()).toEqual([]);
+      }
+      const names = (await single.query<{ name: string }>("select name from pg_prepared_statements order by name")).rows.map((r) => r.name);
+      expect(names).toEqual(["slt_probe_all", "slt_probe_byName"]);
+      expect(() => postgresDialect.prepared(one, "not_a_statement", () => ({ x: 1 }))).toThrow(/not_a_statement_x is not a prepared statement/);
+    } finally {
+      await single.end();
+    }
+  });
+
+  it("leaves them unnamed with DATABASE_PREPARED_STATEMENTS=off (a pooler that cannot keep names)", async () => {
+    const single = new pg.Pool({ ...pool.options, max: 1 });
+    nameStatementsOnServer(false);
+    try {
+      const one = asConn(drizzle(single, { schema: pgSchema }));
+      const statement = postgresDialect.prepared(one, "probe", (c) => c.select({ id: sql<number>`id` }).from(sql`schemes`).prepare());
+      expect(await statement.execute()).toEqual([]);
+      expect((await single.query("select name from pg_prepared_statements")).rows).toEqual([]);
+    } finally {
+      nameStatementsOnServer(true);
+      await single.end();
+    }
   });
 });

@@ -36,19 +36,20 @@ describe("environment validation", () => {
     expect(() => parseEnv({ DATABASE_URL: "postgres://h/db", AUTH_SECRET: secret, DATABASE_POOL_SIZE: "0" })).toThrow(/DATABASE_POOL_SIZE/);
     expect(() => parseEnv({ DATABASE_URL: "postgres://h/db", AUTH_SECRET: secret, DATABASE_POOL_SIZE: "lots" })).toThrow(/DATABASE_POOL_SIZE/);
     expect(() => parseEnv({ DATABASE_URL: "postgres://h/db", AUTH_SECRET: secret, DATABASE_STATEMENT_TIMEOUT_MS: "-1" })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/);
+    expect(() => parseEnv({ DATABASE_URL: "postgres://h/db", AUTH_SECRET: secret, DATABASE_PREPARED_STATEMENTS: "no" })).toThrow(/DATABASE_PREPARED_STATEMENTS: must be on or off/);
   });
 
-  it("gives the pool ten connections and a 30-second statement timeout unless told otherwise", () => {
+  it("gives the pool ten connections, a 30-second statement timeout and named statements unless told otherwise", () => {
     const saved = { ...process.env };
     try {
       delete process.env.DATABASE_URL;
       expect(postgresFromEnv()).toBeNull();
       process.env.DATABASE_URL = " postgres://h/db ";
-      expect(postgresFromEnv()).toEqual({ url: "postgres://h/db", caFile: undefined, poolSize: 10, statementTimeoutMs: 30_000 });
-      Object.assign(process.env, { DATABASE_POOL_SIZE: "4", DATABASE_STATEMENT_TIMEOUT_MS: "0", DATABASE_CA_FILE: "/ca.pem" });
-      expect(postgresFromEnv()).toEqual({ url: "postgres://h/db", caFile: "/ca.pem", poolSize: 4, statementTimeoutMs: 0 });
+      expect(postgresFromEnv()).toEqual({ url: "postgres://h/db", caFile: undefined, poolSize: 10, statementTimeoutMs: 30_000, namedStatements: true });
+      Object.assign(process.env, { DATABASE_POOL_SIZE: "4", DATABASE_STATEMENT_TIMEOUT_MS: "0", DATABASE_CA_FILE: "/ca.pem", DATABASE_PREPARED_STATEMENTS: "off" });
+      expect(postgresFromEnv()).toEqual({ url: "postgres://h/db", caFile: "/ca.pem", poolSize: 4, statementTimeoutMs: 0, namedStatements: false });
     } finally {
-      for (const key of ["DATABASE_URL", "DATABASE_POOL_SIZE", "DATABASE_STATEMENT_TIMEOUT_MS", "DATABASE_CA_FILE"]) {
+      for (const key of ["DATABASE_URL", "DATABASE_POOL_SIZE", "DATABASE_STATEMENT_TIMEOUT_MS", "DATABASE_CA_FILE", "DATABASE_PREPARED_STATEMENTS"]) {
         if (saved[key] === undefined) delete process.env[key];
         else process.env[key] = saved[key];
       }

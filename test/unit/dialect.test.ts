@@ -5,7 +5,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Conn, openDatabase, type SqliteDb } from "@/db/client";
+import { type Conn, openDatabase, openPostgres, type SqliteDb } from "@/db/client";
 import { type Dialect, escapeLike, first, nameStatementsOnServer, one, postgresDialect, sqliteDialect } from "@/db/dialect";
 import { buildPgPoolOptions } from "@/db/pg-connection-options";
 import { migratePostgres } from "@/db/pg-migrate";
@@ -230,6 +230,7 @@ describe.skipIf(!baseUrl)("the PostgreSQL dialect", () => {
   const database = `slt_dialect_${process.pid}_${Date.now().toString(36)}`;
   let admin: pg.Client;
   let pool: pg.Pool;
+  let databaseUrl: string;
   let db: ReturnType<typeof drizzle<typeof pgSchema>>;
 
   beforeAll(async () => {
@@ -239,6 +240,7 @@ describe.skipIf(!baseUrl)("the PostgreSQL dialect", () => {
     const u = new URL(baseUrl!);
     u.pathname = `/${database}`;
     const url = u.toString();
+    databaseUrl = url;
     await migratePostgres({ connection: buildPgPoolOptions({ url, caFile }) });
     pool = new pg.Pool(buildPgPoolOptions({ url, caFile, poolSize: 4 }));
     // A connection still closing when the database is dropped (with force) reports it here.
@@ -302,17 +304,16 @@ describe.skipIf(!baseUrl)("the PostgreSQL dialect", () => {
     }
   });
 
-  it("leaves them unnamed with DATABASE_PREPARED_STATEMENTS=off (a pooler that cannot keep names)", async () => {
-    const single = new pg.Pool({ ...pool.options, max: 1 });
-    nameStatementsOnServer(false);
+  it("leaves them unnamed when the database is opened with DATABASE_PREPARED_STATEMENTS=off (a pooler that cannot keep names)", async () => {
+    // Opened as the site opens it (lib/env.ts gives namedStatements: false for "off"), on one connection.
+    const site = openPostgres({ url: databaseUrl, caFile, poolSize: 1, namedStatements: false });
     try {
-      const one = asConn(drizzle(single, { schema: pgSchema }));
-      const statement = postgresDialect.prepared(one, "probe", (c) => c.select({ id: sql<number>`id` }).from(sql`schemes`).prepare());
+      const statement = postgresDialect.prepared(site.read, "probe", (c) => c.select({ id: sql<number>`id` }).from(sql`schemes`).prepare());
       expect(await statement.execute()).toEqual([]);
-      expect((await single.query("select name from pg_prepared_statements")).rows).toEqual([]);
+      expect((await site.pool.query("select name from pg_prepared_statements")).rows).toEqual([]);
     } finally {
+      await site.close();
       nameStatementsOnServer(true);
-      await single.end();
     }
   });
 });

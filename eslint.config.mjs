@@ -45,6 +45,11 @@ const noDatabaseFromApp = {
   group: ["@/db", "@/db/**", "**/db/**"],
   message: "app/ reads data through lib/, which checks who may see it. Add a lib/ function instead.",
 };
+/** Links go through app/_components/link.tsx, which turns off Next.js's background prefetching. */
+const noNextLink = {
+  name: "next/link",
+  message: 'Use { Link } from "@/app/_components/link": it does not prefetch (each prefetch draws a page per request for nobody).',
+};
 
 export default tseslint.config(
   {
@@ -80,8 +85,9 @@ export default tseslint.config(
   },
   {
     files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/_components/link.tsx"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [noDatabaseFromApp] }],
+      "no-restricted-imports": ["error", { paths: [noNextLink], patterns: [noDatabaseFromApp] }],
     },
   },
   {
@@ -90,6 +96,7 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
+          paths: [noNextLink],
           patterns: [
             noDatabaseFromApp,
             {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import type { ReactNode } from "react";
 import type { Viewer } from "@/lib/access";
 import { signOutAction } from "@/app/_actions/sign-out";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { loadCourse } from "@/lib/content/course";
 
 // What the course is, its content version, and the five sources with their notices. Static.

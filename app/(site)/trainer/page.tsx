@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { env } from "@/lib/env";
 import { intakesOf } from "@/lib/trainer/intakes";
 import { schemeSummary } from "@/lib/trainer/matrix";
@@ -34,36 +34,36 @@ export default async function TrainerPage({ searchParams }: { searchParams: Sear
       <SummaryLine summary={summary} />
       <ul>
         <li>
-          <Link prefetch={false} href={href("/trainer/matrix", { status: "overdue" })}>{count("overdue").toLocaleString("en-GB")} overdue</Link> and{" "}
-          <Link prefetch={false} href={href("/trainer/matrix", { status: "lapsed" })}>{count("lapsed").toLocaleString("en-GB")} lapsed</Link>
+          <Link href={href("/trainer/matrix", { status: "overdue" })}>{count("overdue").toLocaleString("en-GB")} overdue</Link> and{" "}
+          <Link href={href("/trainer/matrix", { status: "lapsed" })}>{count("lapsed").toLocaleString("en-GB")} lapsed</Link>
         </li>
         <li>
-          <Link prefetch={false} href={href("/trainer/matrix", { status: "due-soon" })}>{count("due-soon").toLocaleString("en-GB")} due soon</Link> (refresher window open)
+          <Link href={href("/trainer/matrix", { status: "due-soon" })}>{count("due-soon").toLocaleString("en-GB")} due soon</Link> (refresher window open)
         </li>
         <li>
-          <Link prefetch={false} href={href("/trainer/matrix", { status: "not-started" })}>{count("not-started").toLocaleString("en-GB")} not started</Link> and{" "}
-          <Link prefetch={false} href={href("/trainer/matrix", { status: "in-progress" })}>{count("in-progress").toLocaleString("en-GB")} in progress</Link>
+          <Link href={href("/trainer/matrix", { status: "not-started" })}>{count("not-started").toLocaleString("en-GB")} not started</Link> and{" "}
+          <Link href={href("/trainer/matrix", { status: "in-progress" })}>{count("in-progress").toLocaleString("en-GB")} in progress</Link>
         </li>
       </ul>
       <p className="button-group">
-        <Link prefetch={false} className="button" href={href("/trainer/matrix")}>
+        <Link className="button" href={href("/trainer/matrix")}>
           Open the training matrix
         </Link>
-        <Link prefetch={false} className="button button--secondary" href={href("/trainer/intakes")}>
+        <Link className="button button--secondary" href={href("/trainer/intakes")}>
           Intakes and bulk invitations
         </Link>
       </p>
       <p className="hint">The target is for {VALID_CERTIFICATE_TARGET_PERCENT}% of current people to hold a valid certificate.</p>
       {env().demoMode ? (
         <p>
-          <Link prefetch={false} href="/trainer/outbox">Outbox: emails the site has sent (demo)</Link>
+          <Link href="/trainer/outbox">Outbox: emails the site has sent (demo)</Link>
         </p>
       ) : null}
 
       <h2>Invite someone</h2>
       <p>
         They get an email with a link to set up their account. The link works once, for {INVITATION_DAYS} days. To invite a list of people, open an{" "}
-        <Link prefetch={false} href={href("/trainer/intakes")}>intake</Link>.
+        <Link href={href("/trainer/intakes")}>intake</Link>.
       </p>
       <InviteForm schemeId={viewer.role === "admin" ? scope.id : undefined} intakes={intakes.map((i) => ({ id: i.id, name: i.name }))} />
 

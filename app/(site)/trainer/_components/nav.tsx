@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import type { SchemeScope } from "@/lib/trainer/scope";
 import { trainerHref } from "@/lib/trainer/scope";
 
@@ -20,7 +20,7 @@ export function TrainerNav({ scope, current }: { scope: SchemeScope; current: (t
         <ul style={{ display: "flex", flexWrap: "wrap", gap: "0.25rem 1.25rem", listStyle: "none", padding: 0, margin: "0 0 1.25rem" }}>
           {SECTIONS.map((s) => (
             <li key={s.path} style={{ margin: 0 }}>
-              <Link prefetch={false} href={trainerHref(scope, s.path)} aria-current={current === s.path ? "page" : undefined} style={current === s.path ? { fontWeight: 700 } : undefined}>
+              <Link href={trainerHref(scope, s.path)} aria-current={current === s.path ? "page" : undefined} style={current === s.path ? { fontWeight: 700 } : undefined}>
                 {s.label}
               </Link>
             </li>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { schemesToPick } from "@/lib/trainer/scope";
 import type { Viewer } from "@/lib/access";
 
@@ -11,13 +11,13 @@ export async function SchemePicker({ viewer, path, title }: { viewer: Viewer; pa
       <p>You are an admin, so you can see every scheme. Choose a scheme.</p>
       {schemes.length === 0 ? (
         <p>
-          There are no schemes yet. Create one on the <Link prefetch={false} href="/admin">admin page</Link>.
+          There are no schemes yet. Create one on the <Link href="/admin">admin page</Link>.
         </p>
       ) : (
         <ul>
           {schemes.map((s) => (
             <li key={s.id}>
-              <Link prefetch={false} href={`${path}?scheme=${s.id}`}>{s.name}</Link> ({s.people.toLocaleString("en-GB")} people)
+              <Link href={`${path}?scheme=${s.id}`}>{s.name}</Link> ({s.people.toLocaleString("en-GB")} people)
             </li>
           ))}
         </ul>

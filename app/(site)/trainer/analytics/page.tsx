@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { moduleTitles } from "@/lib/training/complete";
 import { CYCLES, PERIODS, decisionAnalytics, MIN_ANSWERS_TO_RANK, parseAnalyticsFilters } from "@/lib/trainer/analytics";
 import { intakesOf } from "@/lib/trainer/intakes";
@@ -99,7 +99,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
         </section>
       ))}
       <p>
-        <Link prefetch={false} href="#main">Back to top</Link>
+        <Link href="#main">Back to top</Link>
       </p>
     </>
   );

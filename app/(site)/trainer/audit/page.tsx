@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { AUDIT_PAGE_SIZE, auditLogFor, parseAuditFilters } from "@/lib/trainer/audit-log";
 import { formatDateTime } from "@/lib/trainer/format";
 import { trainerHref } from "@/lib/trainer/scope";
@@ -21,7 +21,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     trainerHref(scope, "/trainer/audit", { person: filters.person, action: filters.action, ...extra });
   const personLink = (id: number | null, name: string | null) =>
     id === null ? "" : name ? (
-      <Link href={trainerHref(scope, `/trainer/people/${id}`)} prefetch={false}>
+      <Link href={trainerHref(scope, `/trainer/people/${id}`)}>
         {name}
       </Link>
     ) : `Person ${id}`;
@@ -49,13 +49,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <button type="submit" className="button">
             Show entries
           </button>
-          <Link prefetch={false} href={trainerHref(scope, "/trainer/audit")}>Clear filters</Link>
+          <Link href={trainerHref(scope, "/trainer/audit")}>Clear filters</Link>
         </div>
       </form>
       {log.subject ? (
         <p>
-          Showing entries about <Link prefetch={false} href={trainerHref(scope, `/trainer/people/${log.subject.id}`)}>{log.subject.name}</Link>.{" "}
-          <Link prefetch={false} href={query({ person: null })}>Show everyone</Link>
+          Showing entries about <Link href={trainerHref(scope, `/trainer/people/${log.subject.id}`)}>{log.subject.name}</Link>.{" "}
+          <Link href={query({ person: null })}>Show everyone</Link>
         </p>
       ) : null}
       {filters.q && !log.subject ? (
@@ -65,7 +65,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             <ul>
               {log.matches.map((p) => (
                 <li key={p.id}>
-                  <Link href={query({ person: p.id })} prefetch={false}>
+                  <Link href={query({ person: p.id })}>
                     {p.name} ({p.email})
                   </Link>
                 </li>
@@ -108,8 +108,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         </TableWrap>
       )}
       <nav className="pager" aria-label="Pages of the audit log">
-        <span>{filters.before ? <Link prefetch={false} href={query({ before: null })}>Newest entries</Link> : null}</span>
-        <span>{log.nextBefore ? <Link prefetch={false} href={query({ before: log.nextBefore })}>Older entries</Link> : null}</span>
+        <span>{filters.before ? <Link href={query({ before: null })}>Newest entries</Link> : null}</span>
+        <span>{log.nextBefore ? <Link href={query({ before: log.nextBefore })}>Older entries</Link> : null}</span>
       </nav>
       <p className="hint">{AUDIT_PAGE_SIZE} entries a page.</p>
     </>

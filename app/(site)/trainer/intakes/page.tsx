@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { ActionForm } from "@/app/_components/forms/action-form";
 import { Hidden, TextField } from "@/app/_components/forms/fields";
 import { formatLongDate } from "@/lib/dates";
@@ -44,11 +44,11 @@ export default async function IntakesPage({ searchParams }: { searchParams: Sear
               {intakes.map((i) => (
                 <tr key={i.id}>
                   <th scope="row">
-                    <Link prefetch={false} href={trainerHref(scope, `/trainer/intakes/${i.id}`)}>{i.name}</Link>
+                    <Link href={trainerHref(scope, `/trainer/intakes/${i.id}`)}>{i.name}</Link>
                   </th>
                   <td>{formatLongDate(i.startDate)}</td>
                   <td>
-                    {i.people ? <Link prefetch={false} href={trainerHref(scope, "/trainer/matrix", { intake: i.id })}>{i.people.toLocaleString("en-GB")}<span className="visually-hidden"> people in {i.name}: see them in the matrix</span></Link> : 0}
+                    {i.people ? <Link href={trainerHref(scope, "/trainer/matrix", { intake: i.id })}>{i.people.toLocaleString("en-GB")}<span className="visually-hidden"> people in {i.name}: see them in the matrix</span></Link> : 0}
                   </td>
                   <td>{i.openInvitations}</td>
                 </tr>

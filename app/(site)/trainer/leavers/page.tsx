@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { ActionForm } from "@/app/_components/forms/action-form";
 import { Hidden } from "@/app/_components/forms/fields";
 import { isoDateInLondon } from "@/lib/clock";
@@ -36,10 +36,10 @@ export default async function LeaversPage({ searchParams }: { searchParams: Sear
       ) : null}
       <h2>When someone leaves</h2>
       <p>
-        Deactivate them from their page in the <Link prefetch={false} href={trainerHref(scope, "/trainer/matrix")}>training matrix</Link>. They are signed out at
+        Deactivate them from their page in the <Link href={trainerHref(scope, "/trainer/matrix")}>training matrix</Link>. They are signed out at
         once and cannot sign in; their training records stay. {overview.counts.left.toLocaleString("en-GB")}{" "}
         {overview.counts.left === 1 ? "person" : "people"} in {scope.name} {overview.counts.left === 1 ? "has" : "have"} left (
-        <Link prefetch={false} href={trainerHref(scope, "/trainer/matrix", { account: "left" })}>see them</Link>).
+        <Link href={trainerHref(scope, "/trainer/matrix", { account: "left" })}>see them</Link>).
       </p>
       <h2>Subject access requests</h2>
       <p>
@@ -81,7 +81,7 @@ export default async function LeaversPage({ searchParams }: { searchParams: Sear
                 {overview.due.map((p) => (
                   <tr key={p.id}>
                     <th scope="row">
-                      <Link href={trainerHref(scope, `/trainer/people/${p.id}`)} prefetch={false}>{p.name}</Link>
+                      <Link href={trainerHref(scope, `/trainer/people/${p.id}`)}>{p.name}</Link>
                     </th>
                     <td>{p.deactivatedAt ? formatDay(p.deactivatedAt) : ""}</td>
                   </tr>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { course } from "@/lib/content/course";
 import { moduleTitles } from "@/lib/training/complete";
 import { intakesOf } from "@/lib/trainer/intakes";
@@ -47,7 +47,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Searc
     const active = filters.sort === asc || filters.sort === desc;
     const next = filters.sort === asc && desc ? desc : asc;
     return (
-      <Link prefetch={false} href={link({ sort: next, page: 1 })}>
+      <Link href={link({ sort: next, page: 1 })}>
         {label}
         <span className="visually-hidden">{active ? `, sorted (${MATRIX_SORT_LABEL[filters.sort]}). Select to change` : ", select to sort"}</span>
       </Link>
@@ -71,7 +71,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Searc
                 {s.label} {n(s.people)}
               </strong>
             ) : (
-              <Link prefetch={false} href={link({ status: s.status })}>
+              <Link href={link({ status: s.status })}>
                 {s.label} {n(s.people)}
               </Link>
             )}
@@ -80,7 +80,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Searc
         {filters.status ? (
           <>
             {" "}
-            · <Link prefetch={false} href={link({ status: null })}>Every status</Link>
+            · <Link href={link({ status: null })}>Every status</Link>
           </>
         ) : null}
       </p>
@@ -134,7 +134,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Searc
           <button type="submit" className="button">
             Show people
           </button>
-          <Link prefetch={false} href={trainerHref(scope, "/trainer/matrix")}>Clear filters</Link>
+          <Link href={trainerHref(scope, "/trainer/matrix")}>Clear filters</Link>
         </div>
       </form>
 
@@ -179,7 +179,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Searc
                 {page.rows.map((row) => (
                   <tr key={row.id}>
                     <th scope="row">
-                      <Link href={trainerHref(scope, `/trainer/people/${row.id}`)} prefetch={false}>{row.name}</Link>
+                      <Link href={trainerHref(scope, `/trainer/people/${row.id}`)}>{row.name}</Link>
                       <span className="hint" style={{ display: "block", fontWeight: 400 }}>
                         {row.roleLabel}
                         {row.intake ? `, ${row.intake.name}` : ""}
@@ -207,7 +207,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Searc
               <span>
                 {page.page > 1 ? (
                   <>
-                    <Link prefetch={false} href={link({ page: 1 })}>First page</Link> · <Link prefetch={false} href={link({ page: page.page - 1 })} rel="prev">Previous page</Link>
+                    <Link href={link({ page: 1 })}>First page</Link> · <Link href={link({ page: page.page - 1 })} rel="prev">Previous page</Link>
                   </>
                 ) : null}
               </span>
@@ -217,7 +217,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Searc
               <span>
                 {page.page < page.pages ? (
                   <>
-                    <Link prefetch={false} href={link({ page: page.page + 1 })} rel="next">Next page</Link> · <Link prefetch={false} href={link({ page: page.pages })}>Last page</Link>
+                    <Link href={link({ page: page.page + 1 })} rel="next">Next page</Link> · <Link href={link({ page: page.pages })}>Last page</Link>
                   </>
                 ) : null}
               </span>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { requireRole } from "@/lib/auth/viewer";
 import { orNoAccessAsync } from "@/lib/http-status";
 import { outboxFor } from "@/lib/people";
@@ -13,7 +13,7 @@ export default async function OutboxPage() {
   const messages = await orNoAccessAsync(async () => await outboxFor(viewer));
   return (
     <>
-      <Link prefetch={false} href="/trainer" className="back-link">
+      <Link href="/trainer" className="back-link">
         Back to your scheme
       </Link>
       <h1>Outbox</h1>

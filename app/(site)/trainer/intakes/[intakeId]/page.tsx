@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { showNotFound } from "@/lib/http-status";
 import { ActionForm } from "@/app/_components/forms/action-form";
 import { Hidden, RadioGroup, TextArea } from "@/app/_components/forms/fields";
@@ -34,7 +34,7 @@ export default async function IntakePage({ params }: { params: Promise<{ intakeI
         {people.length ? (
           <>
             {" "}
-            <Link prefetch={false} href={trainerHref(scope, "/trainer/matrix", { intake: intake.id })}>See this intake in the training matrix</Link>.
+            <Link href={trainerHref(scope, "/trainer/matrix", { intake: intake.id })}>See this intake in the training matrix</Link>.
           </>
         ) : null}
       </p>
@@ -121,7 +121,7 @@ export default async function IntakePage({ params }: { params: Promise<{ intakeI
               {people.map((p) => (
                 <tr key={p.id}>
                   <th scope="row">
-                    <Link href={trainerHref(scope, `/trainer/people/${p.id}`)} prefetch={false}>{p.name}</Link>
+                    <Link href={trainerHref(scope, `/trainer/people/${p.id}`)}>{p.name}</Link>
                   </th>
                   <td>{ROLE_LABEL[p.role]}</td>
                   <td>{p.active ? "Active" : "Left"}</td>

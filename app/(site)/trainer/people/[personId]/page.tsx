@@ -1,6 +1,6 @@
 // One person's training record for their trainer: each section is a part in _parts/.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { requireRole } from "@/lib/auth/viewer";
 import { showNotFound } from "@/lib/http-status";
 import { intakesOf } from "@/lib/trainer/intakes";
@@ -46,7 +46,7 @@ export default async function PersonPage({
       <h1>{person.name}</h1>
       <PersonNotices person={person} recorded={recorded} certificateIssued={Boolean(query.certificate)} moved={Boolean(query.moved)} />
       <p>
-        <Link prefetch={false} href={href("/trainer/matrix")}>Back to the training matrix</Link>
+        <Link href={href("/trainer/matrix")}>Back to the training matrix</Link>
       </p>
       <PersonSummary person={person} row={row} />
       <CurrentTraining person={person} row={row} titles={titles} />

@@ -1,7 +1,7 @@
 // What a trainer can do about this person: support a carer (a supported session, a paper workbook:
 // issue 16), record an assisted completion, download their data,
 // see their audit entries, deactivate or reactivate them, and move them to another intake.
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import type { intakesOf } from "@/lib/trainer/intakes";
 import { ActiveToggle } from "../../../active-toggle";
 import { moveToIntakeFormAction } from "../../../actions";
@@ -42,7 +42,7 @@ export function PersonActions({
           </button>
         </form>
         <p>
-          <Link prefetch={false} href={`/support/${person.id}`}>
+          <Link href={`/support/${person.id}`}>
             Print a paper workbook for {person.name}, or see their workbooks
           </Link>
         </p>
@@ -52,7 +52,7 @@ export function PersonActions({
     <ul>
       {person.active && remaining > 0 ? (
         <li>
-          <Link prefetch={false} href={href(`/trainer/people/${person.id}/assisted`)}>Record a module they completed on paper with their officer (assisted completion)</Link>
+          <Link href={href(`/trainer/people/${person.id}/assisted`)}>Record a module they completed on paper with their officer (assisted completion)</Link>
         </li>
       ) : null}
       <li>
@@ -61,7 +61,7 @@ export function PersonActions({
         </a>
       </li>
       <li>
-        <Link prefetch={false} href={href("/trainer/audit", { person: person.id })}>See every audit entry about {person.name}</Link>
+        <Link href={href("/trainer/audit", { person: person.id })}>See every audit entry about {person.name}</Link>
       </li>
     </ul>
     {!isViewer && !person.anonymisedAt ? (

@@ -1,5 +1,5 @@
 // The latest audit entries about the person, with a link to all of them past the limit.
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { auditActionLabel, auditDetailsText } from "@/lib/trainer/audit-words";
 import { formatDateTime } from "@/lib/trainer/format";
 import { PERSON_AUDIT_LIMIT } from "@/lib/trainer/person-record";
@@ -37,7 +37,7 @@ export function PersonAudit({ person, audit, href }: { person: PersonView; audit
     )}
     {audit.length === PERSON_AUDIT_LIMIT ? (
       <p>
-        These are the latest {PERSON_AUDIT_LIMIT}. <Link prefetch={false} href={href("/trainer/audit", { person: person.id })}>See them all in the audit log</Link>.
+        These are the latest {PERSON_AUDIT_LIMIT}. <Link href={href("/trainer/audit", { person: person.id })}>See them all in the audit log</Link>.
       </p>
     ) : null}
     </>

@@ -1,5 +1,5 @@
 // Every certificate the person has held, newest first, with its status and the modules behind it.
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { CERTIFICATE_STATUS_LABEL, CERTIFICATE_STATUS_TAG } from "@/lib/certificates/status";
 import { formatLongDate } from "@/lib/dates";
 import { TableWrap } from "../../../_components/table-wrap";
@@ -28,7 +28,7 @@ export function PersonCertificates({ person, certificates, titles }: { person: P
             {certificates.map((c) => (
               <tr key={c.id}>
                 <td>
-                  <Link prefetch={false} href={`/certificates/${c.id}`}>{formatLongDate(c.issuedOn)}</Link>
+                  <Link href={`/certificates/${c.id}`}>{formatLongDate(c.issuedOn)}</Link>
                 </td>
                 <td>{formatLongDate(c.expiresOn)}</td>
                 <td>

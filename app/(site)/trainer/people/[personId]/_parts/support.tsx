@@ -1,6 +1,6 @@
 // Supported sessions run with the person and paper workbooks printed for them (issue 16): who, when,
 // how each ended, and each workbook's result. Nothing about these routes is hidden from a trainer.
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { formatDateTime } from "@/lib/trainer/format";
 import { TableWrap } from "../../../_components/table-wrap";
 import type { ModuleTitleMap, PersonRecordView, PersonView } from "./types";
@@ -75,7 +75,7 @@ export function SupportRecord({
                     {w.enteredAt ? (
                       <>
                         Entered {formatDateTime(w.enteredAt)} by {w.enteredByName}: {w.passed ? "passed" : "not passed"}, {w.score} out of {w.total}.{" "}
-                        <Link prefetch={false} href={`/support/paper/${w.reference}/result`}>
+                        <Link href={`/support/paper/${w.reference}/result`}>
                           Result<span className="visually-hidden"> of workbook {w.formattedReference}</span>
                         </Link>
                       </>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { showNotFound } from "@/lib/http-status";
 import { ActionForm } from "@/app/_components/forms/action-form";
 import { Hidden, RadioGroup, TextArea, TextField } from "@/app/_components/forms/fields";
@@ -26,7 +26,7 @@ export default async function AssistedPage({ params }: { params: Promise<{ perso
   return (
     <>
       <TrainerNav scope={scope} current={null} />
-      <Link prefetch={false} href={back} className="back-link">
+      <Link href={back} className="back-link">
         Back to {person.name}
       </Link>
       <h1>Record an assisted completion for {person.name}</h1>

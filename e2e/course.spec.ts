@@ -176,6 +176,28 @@ test.describe("reading the course", () => {
   test("the print view shows every page of each module", async ({ page }) => journeys.printView(page));
   test("the walk-through reaches each outcome, without signing in", async ({ page }) => journeys.walkThroughToEveryOutcome(page));
   test("answer a knowledge check and see feedback", async ({ page }) => journeys.answerAKnowledgeCheck(page));
+  test("pages do not fetch the pages they link to; a link still opens its page without reloading", async ({ page }) => {
+    // Each background fetch was a page made on the server for nobody, and data on a carer's phone
+    // (app/_components/link.tsx).
+    await newCarer(page);
+    const prefetches: string[] = [];
+    page.on("request", (request) => {
+      if (request.headers()["next-router-prefetch"]) prefetches.push(request.url());
+    });
+    for (const path of ["/my", "/modules/golden-rules", "/modules/golden-rules/myth-buster", "/should-i-share"]) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      await page.waitForTimeout(500);
+    }
+    expect(prefetches).toEqual([]);
+
+    await page.goto("/my");
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    await page.getByRole("link", { name: "The seven golden rules of information sharing", exact: true }).click();
+    await expect(page).toHaveURL("/modules/golden-rules");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+  });
 });
 
 test.describe("reading the course with JavaScript off", () => {

@@ -45,10 +45,10 @@ const noDatabaseFromApp = {
   group: ["@/db", "@/db/**", "**/db/**"],
   message: "app/ reads data through lib/, which checks who may see it. Add a lib/ function instead.",
 };
-/** Links go through app/_components/link.tsx, which turns off Next.js's background prefetching. */
+/** Links to the site's pages go through app/_components/links/link.tsx (why: its comment). */
 const noNextLink = {
   name: "next/link",
-  message: 'Use { Link } from "@/app/_components/link": it does not prefetch (each prefetch draws a page per request for nobody).',
+  message: 'Use { Link } from "@/app/_components/links/link": a plain link that still opens pages without reloading, and does not prefetch.',
 };
 
 export default tseslint.config(
@@ -85,7 +85,6 @@ export default tseslint.config(
   },
   {
     files: ["app/**/*.{ts,tsx}"],
-    ignores: ["app/_components/link.tsx"],
     rules: {
       "no-restricted-imports": ["error", { paths: [noNextLink], patterns: [noDatabaseFromApp] }],
     },

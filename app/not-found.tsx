@@ -1,4 +1,4 @@
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { PublicHeader } from "./_components/site-header";
 
 // Addresses that match no page at all, rendered in the root layout only, so it brings its own

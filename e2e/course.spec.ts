@@ -178,7 +178,8 @@ test.describe("reading the course", () => {
   test("answer a knowledge check and see feedback", async ({ page }) => journeys.answerAKnowledgeCheck(page));
   test("pages do not fetch the pages they link to; a link still opens its page without reloading", async ({ page }) => {
     // Each background fetch was a page made on the server for nobody, and data on a carer's phone
-    // (app/_components/link.tsx).
+    // (app/_components/links/link.tsx). The links are plain <a> elements that one listener opens in
+    // place (app/_components/links/client-links.tsx): on a page made per request and on a static one.
     await newCarer(page);
     const prefetches: string[] = [];
     page.on("request", (request) => {
@@ -196,6 +197,13 @@ test.describe("reading the course", () => {
     await page.getByRole("link", { name: "The seven golden rules of information sharing", exact: true }).click();
     await expect(page).toHaveURL("/modules/golden-rules");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+
+    await page.goto("/modules/golden-rules/myth-buster");
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My training" }).click();
+    await expect(page).toHaveURL("/my");
+    await expect(page.getByRole("heading", { level: 1, name: "My training" })).toBeVisible();
     expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 // The home page's "what to try" box, in demo mode only: each demo account and what to do with it,
 // and a real certificate code to check on the public page.
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { DEMO_GUIDE, DEMO_PASSWORD, demoCertificateCode } from "@/lib/demo/guide";
 
 export async function DemoGuide() {

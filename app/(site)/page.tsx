@@ -1,4 +1,4 @@
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { getViewer } from "@/lib/auth/viewer";
 import { loadCourse } from "@/lib/content/course";
 import { env } from "@/lib/env";

@@ -1,4 +1,5 @@
-import { Link } from "@/app/_components/link";
+import { ClientLinks } from "@/app/_components/links/client-links";
+import { Link } from "@/app/_components/links/link";
 import type { ReactNode } from "react";
 import type { Viewer } from "@/lib/access";
 import { signOutAction } from "@/app/_actions/sign-out";
@@ -40,6 +41,7 @@ export function SiteHeader({ viewer, demo = false }: { viewer: Viewer | null; de
   const supported = viewer?.supportedBy ? (viewer as Viewer & { supportedBy: NonNullable<Viewer["supportedBy"]> }) : null;
   return (
     <header className="site-header">
+      <ClientLinks />
       {demo ? <p className="demo-banner">Demo site: the accounts and data here are examples, not real people.</p> : null}
       {supported ? <SupportedBanner viewer={supported} /> : null}
       <div className="site-header__inner">
@@ -102,6 +104,7 @@ export function SiteHeader({ viewer, demo = false }: { viewer: Viewer | null; de
 function StaticHeader({ children }: { children: ReactNode }) {
   return (
     <header className="site-header">
+      <ClientLinks />
       <div className="site-header__inner">
         <Link href="/" className="site-header__name">
           Shared Lives training

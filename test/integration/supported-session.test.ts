@@ -25,6 +25,8 @@ vi.mock("next/navigation", () => ({
   forbidden: () => {
     throw new h.Redirect("/no-access");
   },
+  // The header's ClientLinks asks for the router; drawn on the server, it never uses it.
+  useRouter: () => ({ push: () => {} }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { loadCourse } from "@/lib/content/course";
 
 // What the course is, its content version, and the five sources with their notices. Static.

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 
 import { ContactList } from "@/app/_components/scheme/scheme-panel";
 import { canTakeCourse } from "@/lib/access";

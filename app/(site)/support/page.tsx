@@ -1,7 +1,7 @@
 // Support a carer: an officer (a trainer or staff member) finds a carer of their scheme, to start a
 // supported session on this device or to print a paper workbook. A plain GET search: no JavaScript.
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { requireRole } from "@/lib/auth/viewer";
 import { orNoAccessAsync } from "@/lib/http-status";
 import { CARER_SEARCH_LIMIT, carersToSupport } from "@/lib/support/officer";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { env } from "@/lib/env";
 import { intakesOf } from "@/lib/trainer/intakes";
 import { schemeSummary } from "@/lib/trainer/matrix";

@@ -1,4 +1,4 @@
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { ListenButton } from "@/app/_components/listen/listen-button";
 import { ProgressBar, SourceCredits } from "@/app/_components/course/lesson-parts";
 import { pageComponents } from "@/app/_components/mdx/course-components";

@@ -1,4 +1,4 @@
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import type { ComponentPropsWithoutRef, ReactNode } from "react";
 import { SourceCredits } from "@/app/_components/course/lesson-parts";
 import { courseComponents, makeTerm } from "@/app/_components/mdx/course-components";

@@ -2,7 +2,7 @@
 // read nothing about the person, so lesson pages stay static. A scheme's copy of a page is given
 // that scheme's details (pageComponents(details)): only <YourScheme> uses them.
 import type { ReactNode } from "react";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import type { MDXComponents } from "mdx/types";
 import { SchemePanel } from "@/app/_components/scheme/scheme-panel";
 import { glossary, loadCourse } from "@/lib/content/course";

@@ -1,7 +1,7 @@
 // The "Should I share?" job aid's pages, as everyone reads them (`local` null) or as a scheme's copy
 // with its contacts at the start and at the outcomes that say to ask the scheme. Each answer is a
 // plain link that stays on the same copy; nothing is sent anywhere, nothing is kept.
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { ListenButton } from "@/app/_components/listen/listen-button";
 import { SchemePanel } from "@/app/_components/scheme/scheme-panel";
 import { loadCourse } from "@/lib/content/course";

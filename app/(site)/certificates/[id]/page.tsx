@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 
 import { requireViewer } from "@/lib/auth/viewer";
 import { type CertificateView, certificateForViewer } from "@/lib/certificates/access";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { inspectInvitation } from "@/lib/invitations";
 import { AcceptForm } from "./accept-form";
 import { INVITATION_DAYS } from "@/lib/invitations";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import type { ComponentPropsWithoutRef } from "react";
 
 import { Credits } from "@/app/_components/course/credits";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { safeReturnPath } from "@/lib/validation";
 import { LinkRequestForm } from "./link-request-form";
 import { LINK_MINUTES } from "@/lib/auth/links";

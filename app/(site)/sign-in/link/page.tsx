@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { inspectSignInLink } from "@/lib/auth/credentials";
 import { safeReturnPath } from "@/lib/validation";
 import { LinkSignInForm } from "./link-sign-in-form";

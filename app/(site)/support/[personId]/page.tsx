@@ -1,7 +1,7 @@
 // One carer's support page, for their officer: start a supported session on this device, print a
 // paper workbook for a module, and the workbooks printed for them with their results. Plain forms.
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { requireRole } from "@/lib/auth/viewer";
 import { orNoAccessAsync, showNotFound } from "@/lib/http-status";
 import { workbooksFor } from "@/lib/paper/workbook";

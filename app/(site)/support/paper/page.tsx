@@ -2,7 +2,7 @@
 // plain GET form (nothing is stored by looking a reference up), so it needs no JavaScript: a good
 // reference goes on to its entry form, a wrong one is said here, beside the field.
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { redirect } from "next/navigation";
 import type { Viewer } from "@/lib/access";
 import { requireRole } from "@/lib/auth/viewer";

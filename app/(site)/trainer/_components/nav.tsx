@@ -1,4 +1,4 @@
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import type { SchemeScope } from "@/lib/trainer/scope";
 import { trainerHref } from "@/lib/trainer/scope";
 

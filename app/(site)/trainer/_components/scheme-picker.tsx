@@ -1,4 +1,4 @@
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { schemesToPick } from "@/lib/trainer/scope";
 import type { Viewer } from "@/lib/access";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { moduleTitles } from "@/lib/training/complete";
 import { CYCLES, PERIODS, decisionAnalytics, MIN_ANSWERS_TO_RANK, parseAnalyticsFilters } from "@/lib/trainer/analytics";
 import { intakesOf } from "@/lib/trainer/intakes";

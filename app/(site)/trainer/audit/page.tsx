@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { AUDIT_PAGE_SIZE, auditLogFor, parseAuditFilters } from "@/lib/trainer/audit-log";
 import { formatDateTime } from "@/lib/trainer/format";
 import { trainerHref } from "@/lib/trainer/scope";

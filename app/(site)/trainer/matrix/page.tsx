@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { course } from "@/lib/content/course";
 import { moduleTitles } from "@/lib/training/complete";
 import { intakesOf } from "@/lib/trainer/intakes";

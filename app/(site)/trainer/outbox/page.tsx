@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { requireRole } from "@/lib/auth/viewer";
 import { orNoAccessAsync } from "@/lib/http-status";
 import { outboxFor } from "@/lib/people";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { redirect } from "next/navigation";
 import { type PublicCertificate, verifyCode } from "@/lib/certificates/access";
 import { CERTIFICATE_STATUS_LABEL, CERTIFICATE_STATUS_TAG } from "@/lib/certificates/status";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { notFound } from "next/navigation";
 import { ModulePages, printComponentsForOnePrintout } from "@/app/_components/course/module-print";
 import { findModule, loadCourse } from "@/lib/content/course";

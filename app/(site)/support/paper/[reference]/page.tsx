@@ -1,7 +1,7 @@
 // Enter the answers from a paper workbook, step 2: the sheet's questions, for the officer to type
 // in the answers ticked. Scored by the server when sent (lib/paper/workbook.ts), once.
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { requireRole } from "@/lib/auth/viewer";
 import { orNoAccessAsync, showNotFound } from "@/lib/http-status";
 import { parseReference } from "@/lib/paper/reference";

@@ -1,6 +1,6 @@
 // One person's training record for their trainer: each section is a part in _parts/.
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { requireRole } from "@/lib/auth/viewer";
 import { showNotFound } from "@/lib/http-status";
 import { intakesOf } from "@/lib/trainer/intakes";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 
 import { SchemeContactLine } from "@/app/_components/scheme/scheme-panel";
 import { requireViewer } from "@/lib/auth/viewer";

@@ -3,7 +3,7 @@
 // the answer sheet with boxes to tick. It shows the options' words, never which one is best, nor
 // any feedback: those come with the result, once the answers are typed in and scored.
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { ModulePages, printComponentsForOnePrintout } from "@/app/_components/course/module-print";
 import { requireRole } from "@/lib/auth/viewer";
 import { findModule } from "@/lib/content/course";

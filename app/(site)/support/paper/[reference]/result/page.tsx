@@ -1,7 +1,7 @@
 // The result of a paper workbook, to print and give to the carer: the score, the pass mark and the
 // same feedback on every question as an online result (ResultAnswers), and how it was recorded.
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { Credits } from "@/app/_components/course/credits";
 import { ListenButton } from "@/app/_components/listen/listen-button";
 import { ResultAnswers } from "@/app/_components/quiz/result-answers";

@@ -1,7 +1,7 @@
 // What a trainer can do about this person: support a carer (a supported session, a paper workbook:
 // issue 16), record an assisted completion, download their data,
 // see their audit entries, deactivate or reactivate them, and move them to another intake.
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import type { intakesOf } from "@/lib/trainer/intakes";
 import { ActiveToggle } from "../../../active-toggle";
 import { moveToIntakeFormAction } from "../../../actions";

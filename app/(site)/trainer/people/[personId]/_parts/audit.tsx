@@ -1,5 +1,5 @@
 // The latest audit entries about the person, with a link to all of them past the limit.
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { auditActionLabel, auditDetailsText } from "@/lib/trainer/audit-words";
 import { formatDateTime } from "@/lib/trainer/format";
 import { PERSON_AUDIT_LIMIT } from "@/lib/trainer/person-record";

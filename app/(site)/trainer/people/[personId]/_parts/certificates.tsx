@@ -1,5 +1,5 @@
 // Every certificate the person has held, newest first, with its status and the modules behind it.
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { CERTIFICATE_STATUS_LABEL, CERTIFICATE_STATUS_TAG } from "@/lib/certificates/status";
 import { formatLongDate } from "@/lib/dates";
 import { TableWrap } from "../../../_components/table-wrap";

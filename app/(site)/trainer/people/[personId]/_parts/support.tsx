@@ -1,6 +1,6 @@
 // Supported sessions run with the person and paper workbooks printed for them (issue 16): who, when,
 // how each ended, and each workbook's result. Nothing about these routes is hidden from a trainer.
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { formatDateTime } from "@/lib/trainer/format";
 import { TableWrap } from "../../../_components/table-wrap";
 import type { ModuleTitleMap, PersonRecordView, PersonView } from "./types";

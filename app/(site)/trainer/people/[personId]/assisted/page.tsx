@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { showNotFound } from "@/lib/http-status";
 import { ActionForm } from "@/app/_components/forms/action-form";
 import { Hidden, RadioGroup, TextArea, TextField } from "@/app/_components/forms/fields";

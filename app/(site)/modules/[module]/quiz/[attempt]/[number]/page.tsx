@@ -1,7 +1,7 @@
 import { ListenButton } from "@/app/_components/listen/listen-button";
 import { Credits } from "@/app/_components/course/credits";
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
 import { findModule } from "@/lib/content/course";

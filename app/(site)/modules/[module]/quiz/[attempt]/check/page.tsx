@@ -1,6 +1,6 @@
 import { Credits } from "@/app/_components/course/credits";
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
 import { findModule } from "@/lib/content/course";

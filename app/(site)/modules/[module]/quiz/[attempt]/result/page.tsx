@@ -2,7 +2,7 @@ import { ListenButton } from "@/app/_components/listen/listen-button";
 import { Credits } from "@/app/_components/course/credits";
 import { ResultAnswers } from "@/app/_components/quiz/result-answers";
 import type { Metadata } from "next";
-import { Link } from "@/app/_components/link";
+import { Link } from "@/app/_components/links/link";
 import { redirect } from "next/navigation";
 import { SchemeContactLine, SchemePanel } from "@/app/_components/scheme/scheme-panel";
 import { requireViewer } from "@/lib/auth/viewer";

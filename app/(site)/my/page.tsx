@@ -14,6 +14,17 @@ import { localCourseFor } from "@/lib/scheme-details/service";
 
 export const metadata: Metadata = { title: "My training" };
 
+type ModuleCard = Awaited<ReturnType<typeof learnerOverview>>["modules"][number];
+
+/**
+ * "on 14 March 2027, score 4 out of 5 (in a supported session with …)". Written as one string, as
+ * are the other sentences on this page: React draws each piece of text separately, twice.
+ */
+function completedWords(m: ModuleCard, completedOn: string): string {
+  const how = m.assisted ? " (assisted, on paper)" : m.score !== null ? `, score ${m.score} out of ${m.total}` : "";
+  return `on ${formatLongDate(completedOn)}${how}${m.routeWords ? ` (${m.routeWords})` : ""}`;
+}
+
 export default async function MyTrainingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer("/my", { supportedSession: "allowed" });
   if (!canTakeCourse(viewer)) showNoAccess();
@@ -84,28 +95,20 @@ export default async function MyTrainingPage({ searchParams }: { searchParams: P
               </h2>
               <p>
                 <strong>Status:</strong> <span className={label.tag}>{label.text}</span>
-                {m.status === "complete" && m.completedOn ? (
-                  <>
-                    {" "}
-                    on {formatLongDate(m.completedOn)}
-                    {m.assisted ? " (assisted, on paper)" : m.score !== null ? `, score ${m.score} out of ${m.total}` : ""}
-                    {m.routeWords ? ` (${m.routeWords})` : ""}
-                  </>
-                ) : null}
+                {m.status === "complete" && m.completedOn ? ` ${completedWords(m, m.completedOn)}` : null}
               </p>
               <p>{m.summary}</p>
               <p className="hint">
-                {m.reading.pagesRead > 0 ? `You have read ${m.reading.pagesRead} of ${m.pageCount} pages. ` : `${m.pageCount} short pages. `}
-                About {m.minutes} minutes.
+                {`${m.reading.pagesRead > 0 ? `You have read ${m.reading.pagesRead} of ${m.pageCount} pages.` : `${m.pageCount} short pages.`} About ${m.minutes} minutes.`}
               </p>
               <p className="button-group">
                 <Link className="button button--secondary" href={`/modules/${m.slug}`}>
                   {m.reading.started ? "Continue reading" : "Start reading"}
-                  <span className="visually-hidden">: {m.title}</span>
+                  <span className="visually-hidden">{`: ${m.title}`}</span>
                 </Link>
                 {m.status !== "complete" ? (
                   <Link href={`/modules/${m.slug}/quiz`}>
-                    Take the quiz<span className="visually-hidden">: {m.title}</span>
+                    Take the quiz<span className="visually-hidden">{`: ${m.title}`}</span>
                   </Link>
                 ) : null}
               </p>
@@ -117,14 +120,14 @@ export default async function MyTrainingPage({ searchParams }: { searchParams: P
         <>
           <h2>My certificates</h2>
           <p>
-            {certificates.length === 1 ? "You have 1 certificate." : `You have ${certificates.length} certificates.`}{" "}
+            {certificates.length === 1 ? "You have 1 certificate. " : `You have ${certificates.length} certificates. `}
             <Link href="/my/certificates">See all your certificates and their codes</Link>
           </p>
         </>
       ) : null}
       {local ? (
         <section aria-labelledby="your-scheme-title">
-          <h2 id="your-scheme-title">Your scheme: {local.details.publicName}</h2>
+          <h2 id="your-scheme-title">{`Your scheme: ${local.details.publicName}`}</h2>
           {contacts.length ? (
             <>
               <p>For help with your training, or when you are not sure what to do:</p>

@@ -21,6 +21,7 @@ import pg from "pg";
 import { buildPgPoolOptions } from "./pg-connection-options";
 import { migratePostgres } from "./pg-migrate";
 import { fsyncPath } from "./fsync";
+import { unusedPath } from "./unused-path";
 
 export type PgTarget = { url: string; caFile?: string };
 export type PgBackupResult = { file: string; bytes: number; tables: Record<string, number>; ms: number };
@@ -178,7 +179,7 @@ export async function restorePostgres(target: PgTarget, backupPath: string, safe
     throw new Error("That file is not a backup of this site's database (no people or migrations table); nothing was changed.");
   }
 
-  const safetyCopy = defaultPgBackupPath(target.url, new Date(), safetyFolder).replace(/\.dump$/, "-before-restore.dump");
+  const safetyCopy = unusedPath(defaultPgBackupPath(target.url, new Date(), safetyFolder).replace(/\.dump$/, "-before-restore.dump"));
   await backupPostgres(target, safetyCopy);
 
   const { dbname, env } = libpqConnection(target);

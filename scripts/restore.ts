@@ -19,6 +19,7 @@ import { openRawConnection, rawConnection } from "@/db/raw";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { openDatabase } from "@/db/client";
+import { unusedPath } from "@/db/unused-path";
 import { databasePath as databasePathFromEnv, postgresFromEnv } from "@/lib/env";
 import { backupDatabase, defaultBackupPath, redactUrl, tableCounts } from "./backup";
 
@@ -39,7 +40,7 @@ export async function restoreDatabase(backupPath: string, databasePath: string):
 
     let safetyCopy: string | null = null;
     if (existsSync(target)) {
-      safetyCopy = defaultBackupPath(target).replace(/(\.db)$/, "-before-restore$1");
+      safetyCopy = unusedPath(defaultBackupPath(target).replace(/(\.db)$/, "-before-restore$1"));
       backupDatabase(target, safetyCopy);
     }
     mkdirSync(dirname(target), { recursive: true });

@@ -3,14 +3,13 @@
 // undoing the first): the later copy then gets "-2", "-3"… rather than being refused, since a backup
 // never overwrites another.
 import { existsSync } from "node:fs";
+import { join, parse } from "node:path";
 
 export function unusedPath(path: string): string {
   if (!existsSync(path)) return path;
-  const dot = path.lastIndexOf(".");
-  const slash = path.lastIndexOf("/");
-  const [stem, ext] = dot > slash ? [path.slice(0, dot), path.slice(dot)] : [path, ""];
+  const { dir, name, ext } = parse(path);
   for (let n = 2; ; n++) {
-    const candidate = `${stem}-${n}${ext}`;
+    const candidate = join(dir, `${name}-${n}${ext}`);
     if (!existsSync(candidate)) return candidate;
   }
 }
